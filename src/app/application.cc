@@ -1,0 +1,102 @@
+#include "app/application.h"
+
+#include <csignal>
+#include <filesystem>
+
+#include "app/middleware.h"
+#include "app/web.h"
+#include "common/crypto.h"
+#include "common/log.h"
+#include "db/migrate.h"
+#include "features/accounts/routes.h"
+#include "features/organisations/routes.h"
+#include "features/organisations/seed.h"
+#include "features/pages/routes.h"
+#include "features/platform/routes.h"
+
+namespace opgv::app {
+
+Application::Application(Config config, std::unique_ptr<Clock> clock) {
+  crypto::initialize();
+  ctx_.config = std::move(config);
+  ctx_.clock = clock ? std::move(clock) : std::make_unique<SystemClock>();
+  ctx_.resources = locateResources(ctx_.config.resources_dir, "");
+}
+
+Application::~Application() = default;
+
+void Application::prepare() {
+  log::configure(ctx_.config.log_level);
+  log::setAccessLogEnabled(ctx_.config.access_log);
+  auto url = ctx_.config.effectiveDbUrl();
+  if (url.rfind("sqlite://", 0) == 0) std::filesystem::create_directories(ctx_.config.data_dir);
+  ctx_.db = db::open(url, 8);
+  auto report = db::migrate(*ctx_.db, ctx_.resources + "/migrations");
+  if (!report.applied.empty()) log::info("Datenbankschema auf Version " + std::to_string(report.current_version));
+  if (ctx_.config.seed_on_empty) {
+    auto seeded = organisations::seedIfEmpty(*ctx_.db, *ctx_.clock, ctx_.resources);
+    if (seeded) log::info("Inhalte importiert: " + *seeded);
+  }
+  ctx_.renderer = view::createCtemplateRenderer(ctx_.resources + "/templates");
+  ctx_.mailer = mail::createMailer(*ctx_.db, *ctx_.clock,
+                                   mail::SmtpSettings{ctx_.config.smtp.host, ctx_.config.smtp.port,
+                                                      ctx_.config.smtp.user, ctx_.config.smtp.password,
+                                                      ctx_.config.smtp.from});
+  ctx_.sessions = std::make_unique<auth::SessionStore>(*ctx_.db, *ctx_.clock);
+  ctx_.csrf = std::make_unique<auth::Csrf>(auth::loadOrCreateSecret(*ctx_.db));
+  ctx_.login_limiter = std::make_unique<auth::RateLimiter>(*ctx_.clock, 10, 15 * 60);
+  registerRoutes();
+}
+
+void Application::registerRoutes() {
+  if (routes_registered_) return;
+  routes_registered_ = true;
+  platform::registerRoutes(router_, ctx_);
+  pages::registerRoutes(router_, ctx_);
+  accounts::registerRoutes(router_, ctx_);
+  organisations::registerRoutes(router_, ctx_);
+}
+
+http::Handler Application::handler() {
+  auto dispatch = [this](http::Request& req) -> http::Response {
+    std::vector<http::Method> allowed;
+    const http::Handler* h = router_.match(req, allowed);
+    if (h) return (*h)(req);
+    if (!allowed.empty()) {
+      std::string allow;
+      for (auto m : allowed) allow += std::string(allow.empty() ? "" : ", ") + http::methodName(m);
+      auto res = web::errorResponse(ctx_, req, Error{ErrorCode::kInvalidInput, "Diese Methode ist hier nicht erlaubt."});
+      res.status = 405;
+      res.setHeader("Allow", allow);
+      return res;
+    }
+    return web::errorResponse(ctx_, req, Error{ErrorCode::kNotFound, "Die Seite „" + req.path + "“ gibt es nicht (mehr). Vielleicht hilft die Suche auf der Startseite weiter."});
+  };
+  return http::chain(standardMiddleware(ctx_), dispatch);
+}
+
+std::unique_ptr<http::Server> Application::start() {
+  auto server = http::createServer(ctx_.config.serverOptions(), handler());
+  server->start();
+  return server;
+}
+
+int serveUntilSignal(Application& app) {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  // Block before any thread starts, so that only sigwait below receives these signals.
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  auto server = app.start();
+  log::info("OPGV-Plattform läuft auf http://" + app.context().config.serverOptions().host + ":" +
+            std::to_string(server->port()) + " (Datenbank: " + app.context().db->description() + ")");
+  int received = 0;
+  sigwait(&signals, &received);
+  log::info("Signal " + std::to_string(received) + " erhalten, beende laufende Anfragen …");
+  server->stop();
+  log::info("Server beendet.");
+  return 0;
+}
+
+}  // namespace opgv::app

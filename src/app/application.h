@@ -1,0 +1,34 @@
+#pragma once
+#include <memory>
+
+#include "app/context.h"
+#include "http/router.h"
+#include "http/server.h"
+
+namespace opgv::app {
+
+class Application {
+ public:
+  Application(Config config, std::unique_ptr<Clock> clock = nullptr);
+  ~Application();
+
+  // Opens the database, applies migrations and, on an empty database, imports the content.
+  void prepare();
+  http::Handler handler();
+  const http::Router& router() const { return router_; }
+  AppContext& context() { return ctx_; }
+
+  // Starts listening (port 0 picks a free port); returns the running server.
+  std::unique_ptr<http::Server> start();
+
+ private:
+  void registerRoutes();
+  AppContext ctx_;
+  http::Router router_;
+  bool routes_registered_ = false;
+};
+
+// Blocks until SIGTERM or SIGINT, then shuts down gracefully.
+int serveUntilSignal(Application& app);
+
+}  // namespace opgv::app

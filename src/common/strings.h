@@ -1,0 +1,26 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace opgv::strings {
+
+bool isValidUtf8(std::string_view text);
+std::string toLowerAscii(std::string_view text);
+std::string trim(std::string_view text);
+std::vector<std::string> split(std::string_view text, char separator);
+bool startsWith(std::string_view text, std::string_view prefix);
+// Lower case plus folding of ä/ö/ü/ß so that "Muenchen", "München" and "münchen" compare equal.
+std::string foldGerman(std::string_view text);
+// Percent-decoding; `plusAsSpace` for application/x-www-form-urlencoded. nullopt on a broken escape.
+std::optional<std::string> percentDecode(std::string_view text, bool plusAsSpace);
+std::string percentEncode(std::string_view text);
+std::string htmlEscape(std::string_view text);
+std::string toHex(const unsigned char* data, size_t size);
+std::optional<int64_t> parseInt(std::string_view text);
+// Counts code points, not bytes, so limits mean what a user sees.
+size_t utf8Length(std::string_view text);
+
+}  // namespace opgv::strings

@@ -1,0 +1,36 @@
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "http/handler.h"
+
+namespace opgv::http {
+
+// Limits and sizing, injected so that tests can shrink them (ClickHouse's IHTTPContext idea).
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  uint16_t port = 8080;
+  int threads = 64;             // one thread per keep-alive connection (Poco's model)
+  int max_queued = 256;         // accepted connections waiting for a thread
+  int keep_alive_seconds = 5;   // short, so idle connections do not starve the pool
+  int max_keep_alive_requests = 1000;
+  int socket_timeout_seconds = 30;  // per read/write, protects against slow clients
+  size_t max_body_bytes = 1024 * 1024;
+  size_t max_header_fields = 100;
+  size_t max_header_value_bytes = 8192;
+  std::string trusted_proxies;  // comma-separated peer addresses allowed to set X-Forwarded-*
+};
+
+class Server {
+ public:
+  virtual ~Server() = default;
+  virtual void start() = 0;
+  virtual uint16_t port() const = 0;
+  // Stops accepting, lets running requests finish (up to the grace period), then returns.
+  virtual void stop() = 0;
+};
+
+std::unique_ptr<Server> createServer(const ServerOptions& options, Handler handler);
+
+}  // namespace opgv::http

@@ -1,0 +1,80 @@
+#include <ctemplate/template.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+#include "view/renderer.h"
+
+namespace opgv::view {
+namespace {
+
+void fill(ctemplate::TemplateDictionary& dict, const nlohmann::json& model) {
+  for (const auto& [key, value] : model.items()) {
+    if (value.is_string()) {
+      dict.SetValue(key, value.get<std::string>());
+    } else if (value.is_number_integer()) {
+      dict.SetValue(key, std::to_string(value.get<int64_t>()));
+    } else if (value.is_number()) {
+      dict.SetValue(key, value.dump());
+    } else if (value.is_boolean()) {
+      if (value.get<bool>()) dict.ShowSection(key);
+    } else if (value.is_object()) {
+      fill(*dict.AddSectionDictionary(key), value);
+    } else if (value.is_array()) {
+      for (const auto& item : value) {
+        auto* section = dict.AddSectionDictionary(key);
+        if (item.is_object()) {
+          fill(*section, item);
+        } else if (item.is_string()) {
+          section->SetValue("VALUE", item.get<std::string>());
+        }
+      }
+    }
+  }
+}
+
+class CtemplateRenderer final : public Renderer {
+ public:
+  explicit CtemplateRenderer(std::string root) : root_(std::move(root)) {
+    if (!std::filesystem::is_directory(root_)) {
+      throw std::runtime_error("Vorlagenverzeichnis fehlt: " + root_);
+    }
+    cache_ = ctemplate::mutable_default_template_cache();
+    cache_->SetTemplateRootDirectory(root_);
+  }
+
+  std::string page(const std::string& bodyTemplate, const nlohmann::json& model) const override {
+    ctemplate::TemplateDictionary dict("page");
+    fill(dict, model);
+    auto* body = dict.AddIncludeDictionary("BODY");
+    body->SetFilename(bodyTemplate);
+    fill(*body, model);
+    return expand("layout/page.tpl", dict);
+  }
+
+  std::string fragment(const std::string& templatePath, const nlohmann::json& model) const override {
+    ctemplate::TemplateDictionary dict("fragment");
+    fill(dict, model);
+    return expand(templatePath, dict);
+  }
+
+ private:
+  std::string expand(const std::string& path, const ctemplate::TemplateDictionary& dict) const {
+    std::string out;
+    if (!cache_->ExpandWithData(path, ctemplate::STRIP_BLANK_LINES, &dict, nullptr, &out)) {
+      throw std::runtime_error("Vorlage konnte nicht gerendert werden: " + path);
+    }
+    return out;
+  }
+
+  std::string root_;
+  ctemplate::TemplateCache* cache_;
+};
+
+}  // namespace
+
+std::unique_ptr<Renderer> createCtemplateRenderer(const std::string& templatesRoot) {
+  return std::make_unique<CtemplateRenderer>(templatesRoot);
+}
+
+}  // namespace opgv::view

@@ -72,7 +72,7 @@
 
   <section class="opgv-stack" aria-labelledby="einstieg-titel">
     <h2 class="kern-heading-medium" id="einstieg-titel">Ihr Einstieg</h2>
-    <ul class="opgv-grid">
+    <ul class="opgv-grid opgv-grid--wide">
       <li>
         <div class="opgv-tile">
           <h3 class="kern-heading-small">Daten-Champions in Kommunen</h3>

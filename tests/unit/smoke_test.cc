@@ -1,5 +1,0 @@
-#include <gtest/gtest.h>
-
-#include "common/strings.h"
-
-TEST(Strings, FoldGerman) { EXPECT_EQ(opgv::strings::foldGerman("München"), "muenchen"); }

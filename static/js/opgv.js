@@ -128,7 +128,12 @@
         meta.className = 'opgv-combobox__meta';
         var typ = VERWALTUNGSTYPEN[item.verwaltungstyp] || item.verwaltungstyp || '';
         meta.textContent = [typ, item.bundesland, 'AGS ' + item.ags].filter(Boolean).join(' · ');
+        // Trennzeichen nur für Screenreader, damit Name und Zusatz nicht zusammenlaufen
+        var sep = document.createElement('span');
+        sep.className = 'kern-sr-only';
+        sep.textContent = ', ';
         li.appendChild(name);
+        li.appendChild(sep);
         li.appendChild(meta);
         // mousedown verhindert, dass das Eingabefeld den Fokus verliert, bevor der Klick ankommt.
         li.addEventListener('mousedown', function (e) { e.preventDefault(); });

@@ -154,11 +154,39 @@ function evalPercentage(expr) {
   const calc = /^calc\((.*)\)$/.exec(e);
   if (calc) e = calc[1];
   // Prozent in Zahlen umwandeln (50% -> 0.5), danach nur noch Arithmetik aus Zahlen und + - * /
-  const numeric = e.replace(/(-?\d*\.?\d+)%/g, (_, n) => String(parseFloat(n) / 100));
-  if (!/^[\d.\s+\-*/()]+$/.test(numeric)) return null;
-  // Keine beliebige Auswertung: der Ausdruck enthält nach der Prüfung oben nur Zahlen und Operatoren.
-  const result = Function(`"use strict"; return (${numeric});`)();
-  return Number.isFinite(result) ? result : null;
+  const numeric = e.replace(/(\d*\.?\d+)%/g, (_, n) => String(parseFloat(n) / 100));
+  const result = evalArithmetic(numeric);
+  return result !== null && Number.isFinite(result) ? result : null;
+}
+
+// Kleiner Parser für + - * / und Klammern (kein eval).
+function evalArithmetic(src) {
+  const tokens = src.match(/\d*\.?\d+|[-+*/()]|\S/g) || [];
+  let i = 0;
+  const peek = () => tokens[i];
+  function primary() {
+    const t = tokens[i++];
+    if (t === '(') { const v = sum(); if (tokens[i++] !== ')') throw new Error('")" erwartet'); return v; }
+    if (t === '-') return -primary();
+    if (t !== undefined && /^\d*\.?\d+$/.test(t)) return parseFloat(t);
+    throw new Error(`Unerwartetes Zeichen ${t}`);
+  }
+  function product() {
+    let v = primary();
+    while (peek() === '*' || peek() === '/') v = tokens[i++] === '*' ? v * primary() : v / primary();
+    return v;
+  }
+  function sum() {
+    let v = product();
+    while (peek() === '+' || peek() === '-') v = tokens[i++] === '+' ? v + product() : v - product();
+    return v;
+  }
+  try {
+    const v = sum();
+    return i === tokens.length ? v : null;
+  } catch {
+    return null;
+  }
 }
 
 // Teilt die Argumente einer Funktion auf der obersten Ebene an Kommas.

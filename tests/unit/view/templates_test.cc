@@ -1,0 +1,48 @@
+// Every template must start with the AUTOESCAPE pragma; without it ctemplate escapes nothing.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "support/test_server.h"
+#include "view/renderer.h"
+
+namespace opgv::test {
+namespace {
+
+TEST(Templates, EveryTemplateStartsWithAutoescape) {
+  size_t count = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(sourceDir() + "/templates")) {
+    if (entry.path().extension() != ".tpl") continue;
+    ++count;
+    std::ifstream in(entry.path());
+    std::string first;
+    std::getline(in, first);
+    EXPECT_EQ(first, "{{%AUTOESCAPE context=\"HTML\"}}") << entry.path();
+  }
+  EXPECT_GT(count, 20u);
+}
+
+TEST(Templates, HostileValuesAreEscapedByContext) {
+  auto renderer = view::createCtemplateRenderer(sourceDir() + "/templates");
+  nlohmann::json model = {{"THEME_SYSTEM", true},
+                          {"PAGE_TITLE", "</title><script>alert(1)</script>"},
+                          {"CSRF_TOKEN", "\"><script>x</script>"},
+                          {"CURRENT_PATH", "/\" onmouseover=\"alert(1)"},
+                          {"LOGGED_OUT", true},
+                          {"O_ID", "1"},
+                          {"O_NAME", "<img src=x onerror=alert(1)>"},
+                          {"O_TYPE", "GovTech"},
+                          {"O_WEBSITE", {{"O_WEBSITE_URL", "javascript:alert(1)"}}}};
+  auto html = renderer->page("organisations/organisation.tpl", model);
+  EXPECT_EQ(html.find("<script>alert(1)</script>"), std::string::npos);
+  EXPECT_EQ(html.find("<img src=x"), std::string::npos);
+  EXPECT_EQ(html.find("href=\"javascript:"), std::string::npos);
+  EXPECT_EQ(html.find("\" onmouseover=\""), std::string::npos);
+  EXPECT_NE(html.find("&lt;img src=x onerror=alert(1)&gt;"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace opgv::test

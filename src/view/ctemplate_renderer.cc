@@ -21,6 +21,8 @@ void fill(ctemplate::TemplateDictionary& dict, const nlohmann::json& model) {
     } else if (value.is_object()) {
       fill(*dict.AddSectionDictionary(key), value);
     } else if (value.is_array()) {
+      // Markup that wraps a list once (<ul>, a table, the error summary) uses HAS_<KEY>.
+      if (!value.empty()) dict.ShowSection("HAS_" + key);
       for (const auto& item : value) {
         auto* section = dict.AddSectionDictionary(key);
         if (item.is_object()) {

@@ -29,19 +29,19 @@
 </section>
 <section aria-labelledby="h-org">
 <h2 class="kern-heading-medium" id="h-org">Meine Organisationen</h2>
-{{#MEMBERSHIPS}}<ul class="kern-list">{{/MEMBERSHIPS}}
+{{#HAS_MEMBERSHIPS}}<ul class="kern-list">{{/HAS_MEMBERSHIPS}}
 {{#MEMBERSHIPS}}<li><a class="kern-link" href="/organisationen/{{ORG_ID}}">{{ORG_NAME}}</a> – {{MEMBER_ROLE}}{{#MEMBER_PENDING}} <span class="kern-badge kern-badge--warning"><span class="kern-label kern-label--small">Antrag wird geprüft</span></span>{{/MEMBER_PENDING}}</li>{{/MEMBERSHIPS}}
-{{#MEMBERSHIPS}}</ul>{{/MEMBERSHIPS}}
+{{#HAS_MEMBERSHIPS}}</ul>{{/HAS_MEMBERSHIPS}}
 {{#NO_MEMBERSHIPS}}<p class="kern-body">Sie gehören noch keiner Organisation an. <a class="kern-link" href="/kommunen">Finden Sie Ihre Kommune</a> oder <a class="kern-link" href="/organisationen/neu">legen Sie ein Unternehmen an</a>.</p>{{/NO_MEMBERSHIPS}}
 </section>
 <section aria-labelledby="api-tokens-h" id="api-tokens">
 <h2 class="kern-heading-medium" id="api-tokens-h">API-Tokens</h2>
 <p class="kern-body">Mit einem persönlichen Token greifen Programme in Ihrem Namen auf die <a class="kern-link" href="/api/docs">JSON-API</a> zu (Kopfzeile <code>Authorization: Bearer …</code>). Wir speichern nur einen Hash; der Token wird nur einmal angezeigt.</p>
 {{#NEW_TOKEN}}<div class="kern-alert kern-alert--success" role="status"><div class="kern-alert__header"><span class="kern-title">Neuer Token – jetzt kopieren</span></div><div class="kern-alert__body"><p class="kern-body"><code class="opgv-token" id="neuer-token">{{NEW_TOKEN_VALUE}}</code></p></div></div>{{/NEW_TOKEN}}
-{{#TOKENS}}<table class="kern-table"><caption class="kern-sr-only">Ihre API-Tokens</caption><thead class="kern-table__head"><tr class="kern-table__row"><th class="kern-table__header" scope="col">Name</th><th class="kern-table__header" scope="col">Beginnt mit</th><th class="kern-table__header" scope="col">Erstellt</th><th class="kern-table__header" scope="col">Zuletzt benutzt</th><th class="kern-table__header" scope="col">Aktion</th></tr></thead><tbody class="kern-table__body">{{/TOKENS}}
+{{#HAS_TOKENS}}<table class="kern-table"><caption class="kern-sr-only">Ihre API-Tokens</caption><thead class="kern-table__head"><tr class="kern-table__row"><th class="kern-table__header" scope="col">Name</th><th class="kern-table__header" scope="col">Beginnt mit</th><th class="kern-table__header" scope="col">Erstellt</th><th class="kern-table__header" scope="col">Zuletzt benutzt</th><th class="kern-table__header" scope="col">Aktion</th></tr></thead><tbody class="kern-table__body">{{/HAS_TOKENS}}
 {{#TOKENS}}<tr class="kern-table__row"><td class="kern-table__cell">{{TOKEN_NAME}}</td><td class="kern-table__cell"><code>{{TOKEN_PREFIX}}…</code></td><td class="kern-table__cell">{{TOKEN_CREATED}}</td><td class="kern-table__cell">{{TOKEN_USED}}</td><td class="kern-table__cell"><form method="post" action="/profil/tokens/{{TOKEN_ID}}/widerrufen"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <button type="submit" class="kern-btn kern-btn--tertiary"><span class="kern-label">Widerrufen<span class="kern-sr-only">: {{TOKEN_NAME}}</span></span></button></form></td></tr>{{/TOKENS}}
-{{#TOKENS}}</tbody></table>{{/TOKENS}}
+{{#HAS_TOKENS}}</tbody></table>{{/HAS_TOKENS}}
 {{#NO_TOKENS}}<p class="kern-body">Sie haben noch keine Tokens.</p>{{/NO_TOKENS}}
 <form method="post" action="/profil/tokens" novalidate class="opgv-form">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">

@@ -10,10 +10,10 @@
 </dl>
 {{#IS_PENDING}}<p class="kern-body">Ihr Antrag wird geprüft.</p>{{/IS_PENDING}}
 {{#CAN_JOIN}}<form method="post" action="/organisationen/{{O_ID}}/beitreten"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">Beitritt beantragen</span></button></form>{{/CAN_JOIN}}
-{{#MEMBERS}}<h2 class="kern-heading-medium" id="mitglieder">Mitglieder</h2><ul class="kern-list">{{/MEMBERS}}
+{{#HAS_MEMBERS}}<h2 class="kern-heading-medium" id="mitglieder">Mitglieder</h2><ul class="kern-list">{{/HAS_MEMBERS}}
 {{#MEMBERS}}<li>{{M_NAME}} – {{M_ROLE}}{{#M_EMAIL}} ({{M_EMAIL_TEXT}}){{/M_EMAIL}}{{#M_PENDING}} <span class="kern-badge kern-badge--warning"><span class="kern-label kern-label--small">beantragt</span></span>{{/M_PENDING}}
 {{#M_DECIDE}}<form method="post" action="/organisationen/{{O_ID}}/mitglieder/{{M_USER_ID}}/entscheiden" class="opgv-inline-form"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <button type="submit" name="decision" value="annehmen" class="kern-btn kern-btn--secondary"><span class="kern-label">Annehmen<span class="kern-sr-only">: {{M_NAME}}</span></span></button>
 <button type="submit" name="decision" value="ablehnen" class="kern-btn kern-btn--tertiary"><span class="kern-label">Ablehnen<span class="kern-sr-only">: {{M_NAME}}</span></span></button></form>{{/M_DECIDE}}</li>{{/MEMBERS}}
-{{#MEMBERS}}</ul>{{/MEMBERS}}
+{{#HAS_MEMBERS}}</ul>{{/HAS_MEMBERS}}
 {{#IS_MEMBER}}<form method="post" action="/organisationen/{{O_ID}}/austreten"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="kern-btn kern-btn--tertiary"><span class="kern-label">Organisation verlassen</span></button></form>{{/IS_MEMBER}}

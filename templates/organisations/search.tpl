@@ -14,6 +14,6 @@
 {{#SEARCHED}}<h2 class="kern-heading-medium" id="ergebnisse">{{RESULT_COUNT}} Treffer für „{{QUERY}}“</h2>{{/SEARCHED}}
 {{#NO_RESULTS}}<p class="kern-body">Keine Kommune gefunden. Prüfen Sie die Schreibweise oder suchen Sie nach der Postleitzahl.</p>{{/NO_RESULTS}}
 {{#MORE_RESULTS}}<p class="kern-body">Es werden die ersten 50 Treffer angezeigt. Bitte grenzen Sie die Suche ein.</p>{{/MORE_RESULTS}}
-{{#RESULTS}}<ul class="kern-list opgv-results">{{/RESULTS}}
+{{#HAS_RESULTS}}<ul class="kern-list opgv-results">{{/HAS_RESULTS}}
 {{#RESULTS}}<li><a class="kern-link" href="/kommunen/{{K_AGS}}">{{K_NAME}}</a> <span class="opgv-meta">{{K_TYP}}, {{K_LAND}} · PLZ {{K_PLZ}} · AGS {{K_AGS}}</span></li>{{/RESULTS}}
-{{#RESULTS}}</ul>{{/RESULTS}}
+{{#HAS_RESULTS}}</ul>{{/HAS_RESULTS}}

@@ -76,17 +76,32 @@ Status restore(const Config& config, const std::string& fromPath) {
   }
   auto path = fs::path(url.substr(9));
   try {
-    // Check the file really is a SQLite database before replacing anything.
-    auto probe = db::sqlite::connect(fromPath);
-    probe->query("SELECT COUNT(*) FROM schema_migrations");
+    // Check the file really is an intact OPGV database before replacing anything. Read-only: a
+    // normal connection would switch the backup to WAL mode and so modify it.
+    db::sqlite::verifyBackup(fromPath);
   } catch (const std::exception& e) {
     return fail(ErrorCode::kInvalidInput, std::string("Die Datei ist keine gültige OPGV-Sicherung: ") + e.what());
   }
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
-  if (fs::exists(path)) fs::rename(path, path.string() + ".vor-wiederherstellung-" + timestamp(), ec);
+  if (fs::exists(path)) {
+    // Keep the replaced database complete: committed pages may still live only in the -wal file,
+    // so it moves along with the main file (deleting it would silently lose those commits).
+    // rename() would silently replace an earlier copy from a restore within the same second.
+    auto aside = path.string() + ".vor-wiederherstellung-" + timestamp();
+    for (int n = 2; fs::exists(aside) || fs::exists(aside + "-wal"); ++n) {
+      aside = path.string() + ".vor-wiederherstellung-" + timestamp() + "-" + std::to_string(n);
+    }
+    fs::rename(path, aside, ec);
+    if (ec) return fail(ErrorCode::kInternal, "Die bisherige Datenbank lässt sich nicht beiseitelegen: " + ec.message());
+    if (fs::exists(path.string() + "-wal")) {
+      fs::rename(path.string() + "-wal", aside + "-wal", ec);
+      if (ec) return fail(ErrorCode::kInternal, "Die WAL-Datei lässt sich nicht beiseitelegen: " + ec.message());
+    }
+  }
   fs::remove(path.string() + "-wal", ec);
   fs::remove(path.string() + "-shm", ec);
+  ec.clear();
   fs::copy_file(fromPath, path, fs::copy_options::overwrite_existing, ec);
   if (ec) return fail(ErrorCode::kInternal, "Kopieren fehlgeschlagen: " + ec.message());
   return {};

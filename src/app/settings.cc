@@ -1,5 +1,7 @@
 #include "app/settings.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 
@@ -69,10 +71,15 @@ Result<Config> resolveConfig(const std::map<std::string, std::string>& flags, co
     return std::nullopt;
   };
   Config c;
-  auto number = [&](const std::string& key, auto& target) -> Status {
+  // `max` keeps the value inside the target type: "threads = 3000000000" must not wrap to a
+  // negative int.
+  auto number = [&](const std::string& key, auto& target, int64_t max) -> Status {
     if (auto v = pick(key)) {
       auto n = strings::parseInt(*v);
-      if (!n || *n <= 0) return fail(ErrorCode::kInvalidInput, "„" + key + "“ muss eine positive Zahl sein, erhalten: " + *v);
+      if (!n || *n <= 0 || *n > max) {
+        return fail(ErrorCode::kInvalidInput, "„" + key + "“ muss eine positive Zahl bis " + std::to_string(max) +
+                                                  " sein, erhalten: " + *v);
+      }
       target = static_cast<std::remove_reference_t<decltype(target)>>(*n);
     }
     return {};
@@ -88,9 +95,9 @@ Result<Config> resolveConfig(const std::map<std::string, std::string>& flags, co
   if (auto v = pick("smtp-user")) c.smtp.user = *v;
   if (auto v = pick("smtp-password")) c.smtp.password = *v;
   if (auto v = pick("smtp-from")) c.smtp.from = *v;
-  if (auto s = number("threads", c.threads); !s) return std::unexpected(s.error());
-  if (auto s = number("smtp-port", c.smtp.port); !s) return std::unexpected(s.error());
-  if (auto s = number("max-body-bytes", c.max_body_bytes); !s) return std::unexpected(s.error());
+  if (auto s = number("threads", c.threads, 4096); !s) return std::unexpected(s.error());
+  if (auto s = number("smtp-port", c.smtp.port, 65535); !s) return std::unexpected(s.error());
+  if (auto s = number("max-body-bytes", c.max_body_bytes, int64_t{1} << 32); !s) return std::unexpected(s.error());
   return c;
 }
 

@@ -148,10 +148,7 @@ void restoreForm(const AppContext& ctx, http::Request& request, const std::strin
     errors.push_back({{"FIELD_ID", field}, {"MESSAGE", message}});
     model["FIELD_" + fieldKey(field) + "_ERROR"] = {{"MESSAGE", message}};
   }
-  if (!errors.empty()) {
-    model["FORM_ERRORS"] = errors;
-    model["HAS_FORM_ERRORS"] = true;
-  }
+  if (!errors.empty()) model["FORM_ERRORS"] = errors;
 }
 
 http::Response render(const AppContext& ctx, http::Request& request, Page page) {
@@ -222,7 +219,14 @@ http::Response errorResponse(const AppContext& ctx, http::Request& request, cons
     return response;
   }
   if (status == 401) {
-    return http::Response::redirect("/anmelden?weiter=" + strings::percentEncode(request.path));
+    // After login, come back to the page the user was on; a POST target cannot be revisited.
+    std::string back = request.path;
+    if (request.method != http::Method::kGet) {
+      auto referer = request.header("referer").value_or("");
+      auto hostEnd = referer.find('/', referer.find("://") == std::string::npos ? 0 : referer.find("://") + 3);
+      back = safeReturnPath(hostEnd == std::string::npos ? "" : referer.substr(hostEnd), "/");
+    }
+    return http::Response::redirect("/anmelden?weiter=" + strings::percentEncode(back));
   }
   return errorPage(ctx, request, status, error.message);
 }

@@ -1,5 +1,7 @@
 #include "db/db.h"
 
+#include <charconv>
+
 #include "common/strings.h"
 #include "db/postgres/pg_connection.h"
 #include "db/sqlite/sqlite_connection.h"
@@ -10,8 +12,15 @@ std::string Row::str(size_t i) const {
   const auto& v = cells_.at(i);
   if (auto s = std::get_if<std::string>(&v)) return *s;
   if (auto n = std::get_if<int64_t>(&v)) return std::to_string(*n);
-  if (auto d = std::get_if<double>(&v)) return std::to_string(*d);
+  if (auto d = std::get_if<double>(&v)) return formatDouble(*d);
   return {};
+}
+
+std::string formatDouble(double value) {
+  // std::to_string would print six fixed decimals: 1e-9 became "0.000000", 0.1 + 0.2 lost digits.
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  return ec == std::errc() ? std::string(buf, end) : std::to_string(value);
 }
 
 int64_t Row::i64(size_t i) const {
@@ -31,7 +40,15 @@ double Row::f64(size_t i) const {
   const auto& v = cells_.at(i);
   if (auto d = std::get_if<double>(&v)) return *d;
   if (auto n = std::get_if<int64_t>(&v)) return static_cast<double>(*n);
-  if (auto s = std::get_if<std::string>(&v)) return std::stod(*s);
+  if (auto s = std::get_if<std::string>(&v)) {
+    // from_chars: locale-independent, and accepts subnormals where std::stod throws out_of_range.
+    double d = 0;
+    auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), d);
+    if (ec != std::errc() || end != s->data() + s->size()) {
+      throw DbError("Spalte " + std::to_string(i) + " ist keine Gleitkommazahl: " + *s);
+    }
+    return d;
+  }
   return 0;
 }
 

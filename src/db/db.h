@@ -139,6 +139,9 @@ class Database {
   std::condition_variable available_;
 };
 
+// Shortest text that parses back to exactly `value` (used to send doubles to PostgreSQL as text).
+std::string formatDouble(double value);
+
 // "sqlite:///abs/path.db", "sqlite://relative.db", "postgresql://…" or "postgres://…".
 std::unique_ptr<Database> open(const std::string& url, size_t poolSize = 8);
 

@@ -16,6 +16,7 @@ constexpr std::string_view kCreateTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
     "checksum TEXT NOT NULL, applied_at BIGINT NOT NULL)";
 constexpr std::string_view kSelectApplied = "SELECT version, checksum FROM schema_migrations ORDER BY version";
+constexpr std::string_view kSelectOne = "SELECT checksum FROM schema_migrations WHERE version = $1";
 constexpr std::string_view kInsertApplied =
     "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)";
 constexpr int64_t kAdvisoryLockKey = 7423001;
@@ -73,6 +74,17 @@ MigrationReport migrate(Database& database, const std::string& migrationsRoot) {
       }
       conn->begin();
       try {
+        // SQLite has no advisory lock: another instance may have applied this migration between
+        // our read of schema_migrations and BEGIN IMMEDIATE. Re-check under the write lock.
+        auto concurrent = conn->query(kSelectOne, {file.version});
+        if (!concurrent.empty()) {
+          conn->commit();
+          if (concurrent.first().str(0) != checksum) {
+            throw DbError("Migration " + file.name + " wurde parallel mit anderem Inhalt eingespielt (Prüfsumme weicht ab).");
+          }
+          report.current_version = file.version;
+          continue;
+        }
         conn->execScript(file.sql);
         conn->query(kInsertApplied, {file.version, file.name, checksum,
                                      static_cast<int64_t>(std::time(nullptr))});

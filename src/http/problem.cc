@@ -33,6 +33,9 @@ const char* defaultTitle(int status) {
     case 415: return "Nicht unterstütztes Format";
     case 422: return "Ungültige Eingabe";
     case 429: return "Zu viele Anfragen";
+    case 431: return "Kopfzeilen zu groß";
+    case 501: return "Nicht unterstützt";
+    case 505: return "HTTP-Version nicht unterstützt";
     case 503: return "Dienst nicht verfügbar";
     default: return "Interner Fehler";
   }
@@ -49,6 +52,8 @@ Response problem(int status, const std::string& detail, const std::vector<FieldE
   }
   Response r = Response::json(status, body.dump());
   r.setHeader("Content-Type", "application/problem+json");
+  // RFC 9110 §15.5.2: a 401 must name the scheme; callers may refine it (error="invalid_token").
+  if (status == 401) r.setHeader("WWW-Authenticate", "Bearer realm=\"opgv\"");
   return r;
 }
 

@@ -1,5 +1,7 @@
 #include "http/router.h"
 
+#include <algorithm>
+
 #include "common/strings.h"
 
 namespace opgv::http {
@@ -61,7 +63,12 @@ const Handler* Router::match(Request& request, std::vector<Method>& allowed) con
       request.path_params = params;
       request.route = r.pattern;
     }
-    allowed.push_back(r.method);
+    // Each method once (several patterns may match one path), and HEAD wherever GET is served.
+    auto addAllowed = [&allowed](Method m) {
+      if (std::find(allowed.begin(), allowed.end(), m) == allowed.end()) allowed.push_back(m);
+    };
+    addAllowed(r.method);
+    if (r.method == Method::kGet) addAllowed(Method::kHead);
   }
   return found ? &found->handler : nullptr;
 }

@@ -22,7 +22,7 @@ class Router {
   void del(std::string pattern, Handler h) { add(Method::kDelete, std::move(pattern), std::move(h)); }
 
   // Fills request.route and request.path_params; nullptr if no route matches path and method.
-  // `allowed` receives the methods that would match the path.
+  // `allowed` receives the methods that would match the path (each once; HEAD where GET is).
   const Handler* match(Request& request, std::vector<Method>& allowed) const;
   std::vector<RouteInfo> routes() const;
 

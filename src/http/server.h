@@ -19,6 +19,9 @@ struct ServerOptions {
   size_t max_body_bytes = 1024 * 1024;
   size_t max_header_fields = 100;
   size_t max_header_value_bytes = 8192;
+  // stop() waits this long for running requests; connections still busy then (e.g. a client
+  // that stalls mid-request) are cut, so a slow client cannot hold up a restart.
+  int shutdown_grace_seconds = 10;
   std::string trusted_proxies;  // comma-separated peer addresses allowed to set X-Forwarded-*
 };
 

@@ -168,7 +168,8 @@ HttpResponse Browser::postForm(const std::string& target, std::vector<std::pair<
 HttpResponse Browser::follow(const HttpResponse& redirect) {
   auto location = redirect.header("location");
   if (location.empty()) throw std::runtime_error("keine Weiterleitung (Status " + std::to_string(redirect.status) + ")");
-  return get(location);
+  // Browsers never send the fragment (#fehler) to the server.
+  return get(location.substr(0, location.find('#')));
 }
 
 std::string Browser::cookie(const std::string& name) const {

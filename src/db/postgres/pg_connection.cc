@@ -36,7 +36,7 @@ class PgConnection final : public Connection {
       if (auto n = std::get_if<int64_t>(&v)) {
         texts[i] = std::to_string(*n);
       } else if (auto d = std::get_if<double>(&v)) {
-        texts[i] = std::to_string(*d);
+        texts[i] = formatDouble(*d);
       } else if (auto s = std::get_if<std::string>(&v)) {
         texts[i] = *s;
       } else {

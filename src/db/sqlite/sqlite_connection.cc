@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 namespace opgv::db::sqlite {
@@ -10,9 +12,9 @@ namespace {
 
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(const std::string& path) {
-    int rc = sqlite3_open_v2(path.c_str(), &db_,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  explicit SqliteConnection(const std::string& path, bool readOnly = false) {
+    int flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
@@ -20,7 +22,25 @@ class SqliteConnection final : public Connection {
     }
     // busy_timeout first, so that the following pragmas wait instead of failing under load.
     sqlite3_busy_timeout(db_, 5000);
-    execScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    if (readOnly) return;  // checking a backup: no journal-mode switch, which would rewrite the file header
+    try {
+      // Switching a new database to WAL needs an exclusive lock and does not use the busy
+      // handler: when two connections (e.g. two processes starting on an empty data directory)
+      // race, the loser gets SQLITE_BUSY at once. Retry for up to the busy timeout.
+      for (int attempt = 1;; ++attempt) {
+        try {
+          execScript("PRAGMA journal_mode=WAL");
+          break;
+        } catch (const DbError& e) {
+          if (!e.isRetryable() || attempt >= 100) throw;
+          std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+      }
+      execScript("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    } catch (...) {
+      sqlite3_close_v2(db_);
+      throw;
+    }
   }
 
   ~SqliteConnection() override {
@@ -146,6 +166,15 @@ class SqliteConnection final : public Connection {
 }  // namespace
 
 std::unique_ptr<Connection> connect(const std::string& path) { return std::make_unique<SqliteConnection>(path); }
+
+void verifyBackup(const std::string& path) {
+  SqliteConnection conn(path, true);
+  auto check = conn.query("PRAGMA quick_check", {});
+  if (check.empty() || check.first().str(0) != "ok") {
+    throw DbError("SQLite: Integritätsprüfung fehlgeschlagen: " + (check.empty() ? "" : check.first().str(0)));
+  }
+  conn.query("SELECT COUNT(*) FROM schema_migrations", {});
+}
 
 void backupTo(const std::string& databasePath, const std::string& targetPath) {
   SqliteConnection conn(databasePath);

@@ -104,7 +104,13 @@ void registerApiRoutes(http::Router& router, app::AppContext& ctx, std::shared_p
     auto body = web::readJson(req);
     if (!body) return http::problem(body.error());
     auto created = service->createToken(web::principal(req), str(*body, "name"));
-    if (!created) return http::problem(created.error());
+    if (!created) {
+      auto error = created.error();
+      for (auto& f : error.fields) {
+        if (f.field == "token_name") f.field = "name";  // the HTML form's field is "token_name", the API's "name"
+      }
+      return http::problem(error);
+    }
     auto j = tokenJson(created->token);
     j["token"] = created->raw;
     return web::jsonResponse(201, j);

@@ -42,7 +42,7 @@ Result<JoinOutcome> OrganisationService::joinKommune(const auth::Principal& who,
   if (auto s = auth::requireLogin(who); !s) return std::unexpected(s.error());
   auto k = repo_.kommune(ags);
   if (!k) return fail(ErrorCode::kNotFound, "Diese Kommune gibt es im Verzeichnis nicht.");
-  if (auto org = repo_.byAgs(ags)) return join(who, org->id);
+  if (auto org = repo_.byAgs(ags)) return requestMembership(who, *org);
   Organisation org;
   org.type = "kommune";
   org.name = k->name;
@@ -52,7 +52,7 @@ Result<JoinOutcome> OrganisationService::joinKommune(const auth::Principal& who,
   auto id = repo_.insert(org, *who.user_id, now);
   if (!id) {
     // Someone else created it a moment ago: join that one instead.
-    if (auto existing = repo_.byAgs(ags)) return join(who, existing->id);
+    if (auto existing = repo_.byAgs(ags)) return requestMembership(who, *existing);
     return fail(ErrorCode::kConflict, "Die Organisation konnte nicht angelegt werden. Bitte versuchen Sie es erneut.");
   }
   repo_.addMembership(*id, *who.user_id, "org_admin", "pending", now);
@@ -111,7 +111,9 @@ Result<int64_t> OrganisationService::create(const auth::Principal& who, const Ne
   if (name.size() < 2) errors.push_back({"name", "Bitte geben Sie den Namen der Organisation an."});
   if (strings::utf8Length(name) > 150) errors.push_back({"name", "Der Name darf höchstens 150 Zeichen lang sein."});
   auto website = strings::trim(input.website);
-  if (input.type == "govtech" && !(strings::startsWith(website, "https://") || strings::startsWith(website, "http://"))) {
+  bool webAddress = strings::startsWith(website, "https://") || strings::startsWith(website, "http://");
+  // Required for GovTechs; for others optional, but if given it must be a web address (no javascript: etc.).
+  if ((input.type == "govtech" || !website.empty()) && !webAddress) {
     errors.push_back({"website", "Bitte geben Sie die Website mit https:// an, z. B. https://www.beispiel.de."});
   }
   if (website.size() > 300) errors.push_back({"website", "Die Adresse ist zu lang."});
@@ -149,7 +151,16 @@ Result<int64_t> OrganisationService::create(const auth::Principal& who, const Ne
 Result<JoinOutcome> OrganisationService::join(const auth::Principal& who, int64_t orgId) {
   if (auto s = auth::requireLogin(who); !s) return std::unexpected(s.error());
   auto org = repo_.byId(orgId);
-  if (!org) return fail(ErrorCode::kNotFound, "Diese Organisation gibt es nicht.");
+  // A pending organisation is invisible to outsiders (404), so it cannot be joined by its id either:
+  // a membership request would make it visible to them. Pending Kommunen are joined via their AGS.
+  if (!org || (org->status != "active" && !repo_.membership(orgId, *who.user_id))) {
+    return fail(ErrorCode::kNotFound, "Diese Organisation gibt es nicht.");
+  }
+  return requestMembership(who, *org);
+}
+
+Result<JoinOutcome> OrganisationService::requestMembership(const auth::Principal& who, const Organisation& org) {
+  auto orgId = org.id;
   if (auto existing = repo_.membership(orgId, *who.user_id)) {
     return fail(ErrorCode::kConflict, existing->status == "active" ? "Sie sind bereits Mitglied dieser Organisation."
                                                                    : "Ihr Antrag liegt bereits vor und wird geprüft.");
@@ -160,8 +171,8 @@ Result<JoinOutcome> OrganisationService::join(const auth::Principal& who, int64_
   }
   auto admins = repo_.adminEmails(orgId);
   if (admins.empty()) admins = repo_.redaktionEmails();
-  notify(admins, "Beitrittsantrag für " + org->name,
-         who.display_name + " möchte " + org->name + " beitreten.\n\nBitte entscheiden: " + base_url_ +
+  notify(admins, "Beitrittsantrag für " + org.name,
+         who.display_name + " möchte " + org.name + " beitreten.\n\nBitte entscheiden: " + base_url_ +
              "/organisationen/" + std::to_string(orgId) + "\n");
   return JoinOutcome::kRequestedMembership;
 }
@@ -219,12 +230,17 @@ Status OrganisationService::confirmApplication(const auth::Principal& who, int64
   }
   repo_.activate(orgId);
   auto now = clock_.nowSeconds();
+  // Colleagues may have asked to join while the organisation waited; the new admin decides.
+  size_t waiting = 0;
+  for (const auto& m : members) waiting += m.role == "mitglied" && m.status == "pending";
+  std::string waitingNote = waiting == 0 ? "" : "\nEs warten " + std::to_string(waiting) +
+                                                    " Beitrittsanträge auf Ihre Entscheidung.\n";
   for (const auto& m : members) {
     if (m.role == "org_admin") {
       repo_.decideMembership(orgId, m.user_id, "active", *who.user_id, now);
       notify({m.user_email}, "Sie sind Organisations-Admin: " + org->name,
-             "Die Redaktion hat Sie als Organisations-Admin für " + org->name + " bestätigt.\n\n" + base_url_ +
-                 "/organisationen/" + std::to_string(orgId) + "\n");
+             "Die Redaktion hat Sie als Organisations-Admin für " + org->name + " bestätigt.\n" + waitingNote +
+                 "\n" + base_url_ + "/organisationen/" + std::to_string(orgId) + "\n");
     }
   }
   return {};

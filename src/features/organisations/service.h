@@ -64,6 +64,7 @@ class OrganisationService {
 
  private:
   bool canManage(const auth::Principal& who, int64_t orgId);
+  Result<JoinOutcome> requestMembership(const auth::Principal& who, const Organisation& org);
   void notify(const std::vector<std::string>& recipients, const std::string& subject, const std::string& body);
 
   OrganisationRepository repo_;

@@ -39,9 +39,10 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
     page.model["FIELD_Q_VALUE"] = q;
     auto results = service->searchKommunen(q, 50);
     if (!results) {
-      page.model["FORM_ERRORS"] = nlohmann::json::array({{{"FIELD_ID", "kommune-suche"}, {"MESSAGE", results.error().message}}});
-      page.model["FIELD_Q_ERROR"] = {{"MESSAGE", results.error().message}};
-      page.model["HAS_FORM_ERRORS"] = true;
+      // The field message says what is wrong ("zu lang"); the generic message alone would not.
+      const auto& message = results.error().fields.empty() ? results.error().message : results.error().fields.front().message;
+      page.model["FORM_ERRORS"] = nlohmann::json::array({{{"FIELD_ID", "kommune-suche"}, {"MESSAGE", message}}});
+      page.model["FIELD_Q_ERROR"] = {{"MESSAGE", message}};
       page.status = 422;
     } else if (!strings::trim(q).empty()) {
       auto list = nlohmann::json::array();

@@ -111,7 +111,12 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
     }
     auto body = nlohmann::json::parse(req.body, nullptr, false);
     if (body.is_discarded() || !body.is_object()) return http::problem(400, "Der Inhalt ist kein gültiges JSON-Objekt.");
-    FeedbackInput input{body.value("name", ""), body.value("email", ""), body.value("message", ""), body.value("page_url", "")};
+    // Non-string values count as missing (json::value() would throw type_error → 500).
+    auto text = [&body](const char* key) {
+      auto it = body.find(key);
+      return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    FeedbackInput input{text("name"), text("email"), text("message"), text("page_url")};
     auto result = submitFeedback(*ctx.db, *ctx.clock, input);
     if (!result) return http::problem(result.error());
     return http::Response::json(201, nlohmann::json{{"id", *result}, {"status", "offen"}}.dump());

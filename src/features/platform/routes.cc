@@ -1,5 +1,8 @@
 #include "features/platform/routes.h"
 
+#include <cstdlib>
+#include <stdexcept>
+
 #include "app/web.h"
 #include "features/platform/static_files.h"
 #include "http/problem.h"
@@ -7,6 +10,12 @@
 namespace opgv::platform {
 
 void registerRoutes(http::Router& router, app::AppContext& ctx) {
+  // Browser tests need a real 500 page; the route exists only when the environment asks for it.
+  if (const char* flag = std::getenv("OPGV_ENABLE_TEST_ROUTES"); flag && std::string(flag) == "1") {
+    router.get("/_test/interner-fehler", [](http::Request&) -> http::Response {
+      throw std::runtime_error("absichtlicher Fehler für den Browsertest");
+    });
+  }
   router.get("/healthz", [](http::Request&) { return http::Response::text(200, "ok\n"); });
 
   router.get("/readyz", [&ctx](http::Request&) {

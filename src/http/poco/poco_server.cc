@@ -3,16 +3,26 @@
 // exception escape to Poco (which would drop the connection without an answer).
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerConnection.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/TCPServer.h>
+#include <Poco/Net/TCPServerConnectionFactory.h>
 #include <Poco/ThreadPool.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <future>
 #include <istream>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <string_view>
+#include <vector>
 
 #include "common/log.h"
 #include "common/strings.h"
@@ -42,14 +52,90 @@ Response limitResponse(int status, const std::string& detail) {
   return problem(status, detail);
 }
 
+// RFC 9110 token characters (field names).
+bool isToken(std::string_view s) {
+  if (s.empty()) return false;
+  for (unsigned char c : s) {
+    bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool hasControlChars(std::string_view s) {
+  for (unsigned char c : s) {
+    if ((c < 0x20 && c != '\t') || c == 0x7F) return true;
+  }
+  return false;
+}
+
+// Checks what Poco lets through but RFC 9112 forbids, mainly the ambiguities behind request
+// smuggling: whitespace in field names, Content-Length together with Transfer-Encoding, several
+// different Content-Lengths, transfer codings we cannot decode (the body would otherwise be read
+// as the next request). Also applies the configured header limits (Poco's own are fixed at 100
+// fields and 8 KiB per value, so only stricter values take effect). Returns 0 if acceptable.
+int checkHead(const Poco::Net::HTTPServerRequest& in, const ServerOptions& options, std::string& detail) {
+  const auto& version = in.getVersion();
+  if (version != Poco::Net::HTTPMessage::HTTP_1_1 && version != Poco::Net::HTTPMessage::HTTP_1_0) {
+    detail = "Nur HTTP/1.0 und HTTP/1.1 werden unterstützt.";
+    return 505;
+  }
+  size_t fields = 0;
+  std::vector<std::string> lengths;
+  std::vector<std::string> codings;
+  for (const auto& [name, value] : in) {
+    ++fields;
+    if (!isToken(name) || hasControlChars(value)) {
+      detail = "Die Anfrage enthält eine ungültige Kopfzeile.";
+      return 400;
+    }
+    if (value.size() > options.max_header_value_bytes) {
+      detail = "Eine Kopfzeile der Anfrage ist zu lang.";
+      return 431;
+    }
+    auto lower = strings::toLowerAscii(name);
+    if (lower == "content-length") lengths.push_back(strings::trim(value));
+    if (lower == "transfer-encoding") codings.push_back(strings::toLowerAscii(strings::trim(value)));
+  }
+  if (fields > options.max_header_fields) {
+    detail = "Die Anfrage enthält zu viele Kopfzeilen.";
+    return 431;
+  }
+  if (!codings.empty() && !lengths.empty()) {
+    detail = "Content-Length und Transfer-Encoding dürfen nicht zusammen gesendet werden.";
+    return 400;
+  }
+  if (!codings.empty() && (codings.size() != 1 || codings[0] != "chunked")) {
+    detail = "Nur Transfer-Encoding: chunked wird unterstützt.";
+    return 501;
+  }
+  for (const auto& l : lengths) {
+    auto n = strings::parseInt(l);
+    if (!n || *n < 0 || l != lengths[0]) {
+      detail = "Ungültige Content-Length.";
+      return 400;
+    }
+  }
+  return 0;
+}
+
 class RequestAdapter final : public Poco::Net::HTTPRequestHandler {
  public:
-  RequestAdapter(const ServerOptions& options, const Handler& handler)
-      : options_(options), handler_(handler) {}
+  RequestAdapter(const ServerOptions& options, const Handler& handler, const std::atomic<bool>& cut)
+      : options_(options), handler_(handler), cut_(cut) {}
 
   void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override {
     bool headOnly = in.getMethod() == "HEAD";
     try {
+      std::string headProblem;
+      if (int status = checkHead(in, options_, headProblem); status != 0) {
+        // The framing is unclear, so the rest of the connection cannot be trusted: close it.
+        out.setKeepAlive(false);
+        if (status == 505) out.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);  // not the client's "HTTP/2.0"
+        writeResponse(out, limitResponse(status, headProblem), headOnly);
+        return;
+      }
       Request request;
       request.method = parseMethod(in.getMethod());
       auto target = parseRequestTarget(in.getURI());
@@ -86,7 +172,22 @@ class RequestAdapter final : public Poco::Net::HTTPRequestHandler {
             return;
           }
         }
+        // Poco ends a fixed-length body early, without an error, when the client disconnects or
+        // the read times out. A truncated body must not reach a handler as if it were complete
+        // (a cut-off form is still a valid form).
+        if (in.hasContentLength() && static_cast<Poco::Int64>(buffer.size()) != in.getContentLength64()) {
+          out.setKeepAlive(false);
+          writeResponse(out, limitResponse(400, "Die Anfrage ist unvollständig angekommen."), headOnly);
+          return;
+        }
         request.body = std::move(buffer);
+      }
+      if (cut_) {
+        // stop() has shut this connection down after the grace period. Poco treats a head cut
+        // off by that as complete, so the request may lack header lines: do not handle it.
+        out.setKeepAlive(false);
+        writeResponse(out, limitResponse(503, "Der Server wird beendet."), headOnly);
+        return;
       }
       Response response = handler_(request);
       writeResponse(out, response, headOnly);
@@ -102,18 +203,91 @@ class RequestAdapter final : public Poco::Net::HTTPRequestHandler {
  private:
   const ServerOptions& options_;
   const Handler& handler_;
+  const std::atomic<bool>& cut_;
 };
 
 class Factory final : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  Factory(const ServerOptions& options, const Handler& handler) : options_(options), handler_(handler) {}
+  Factory(const ServerOptions& options, const Handler& handler, const std::atomic<bool>& cut)
+      : options_(options), handler_(handler), cut_(cut) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-    return new RequestAdapter(options_, handler_);
+    return new RequestAdapter(options_, handler_, cut_);
+  }
+  // What HTTPServer::stopAll does after stopping the listener (the event is protected).
+  void notifyServerStopped(const void* sender, bool abortCurrent) {
+    const bool abort = abortCurrent;
+    serverStopped(sender, abort);
   }
 
  private:
   const ServerOptions& options_;
   const Handler& handler_;
+  const std::atomic<bool>& cut_;
+};
+
+// HTTPServerConnection that stop() can cut after the grace period. Poco's own abort path
+// (HTTPServer::stopAll(true)) cannot help once stopAll(false) is waiting: both go through the same
+// event delegate, whose mutex the waiting call holds.
+class ConnectionRegistry;
+
+class TrackedConnection final : public Poco::Net::HTTPServerConnection {
+ public:
+  TrackedConnection(const Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerParams::Ptr params,
+                    Poco::Net::HTTPRequestHandlerFactory::Ptr factory, ConnectionRegistry& registry);
+  ~TrackedConnection() override;
+  void abort() {
+    try {
+      socket().shutdown();  // wakes a thread blocked reading from this client
+    } catch (...) {
+    }
+  }
+
+ private:
+  ConnectionRegistry& registry_;
+};
+
+class ConnectionRegistry {
+ public:
+  void add(TrackedConnection* c) {
+    std::lock_guard lock(mutex_);
+    live_.insert(c);
+  }
+  void remove(TrackedConnection* c) {
+    std::lock_guard lock(mutex_);
+    live_.erase(c);
+  }
+  size_t abortAll() {
+    std::lock_guard lock(mutex_);
+    for (auto* c : live_) c->abort();
+    return live_.size();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::set<TrackedConnection*> live_;
+};
+
+TrackedConnection::TrackedConnection(const Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerParams::Ptr params,
+                                     Poco::Net::HTTPRequestHandlerFactory::Ptr factory, ConnectionRegistry& registry)
+    : Poco::Net::HTTPServerConnection(socket, params, factory), registry_(registry) {
+  registry_.add(this);
+}
+
+TrackedConnection::~TrackedConnection() { registry_.remove(this); }
+
+class TrackedConnectionFactory final : public Poco::Net::TCPServerConnectionFactory {
+ public:
+  TrackedConnectionFactory(Poco::Net::HTTPServerParams::Ptr params, Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
+                           ConnectionRegistry& registry)
+      : params_(params), factory_(factory), registry_(registry) {}
+  Poco::Net::TCPServerConnection* createConnection(const Poco::Net::StreamSocket& socket) override {
+    return new TrackedConnection(socket, params_, factory_, registry_);
+  }
+
+ private:
+  Poco::Net::HTTPServerParams::Ptr params_;
+  Poco::Net::HTTPRequestHandlerFactory::Ptr factory_;
+  ConnectionRegistry& registry_;
 };
 
 class PocoServer final : public Server {
@@ -126,25 +300,54 @@ class PocoServer final : public Server {
   void start() override {
     Poco::Net::SocketAddress address(options_.host, options_.port);
     socket_ = std::make_unique<Poco::Net::ServerSocket>(address, 256);
+    port_ = socket_->address().port();
     pool_ = std::make_unique<Poco::ThreadPool>(std::min(8, options_.threads), options_.threads + 1);
-    auto params = new Poco::Net::HTTPServerParams;
+    Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(options_.threads);
     params->setMaxQueued(options_.max_queued);
     params->setKeepAlive(true);
     params->setKeepAliveTimeout(Poco::Timespan(options_.keep_alive_seconds, 0));
     params->setMaxKeepAliveRequests(options_.max_keep_alive_requests);
     params->setTimeout(Poco::Timespan(options_.socket_timeout_seconds, 0));
+    // Poco 1.11 stops its dispatcher threads with NotificationQueue::wakeUpAll(), which misses a
+    // thread that is just about to wait; that thread then sleeps for the full idle time and
+    // pool_->joinAll() in stop() with it (10 s by default). A short idle time bounds the delay.
+    params->setThreadIdleTime(Poco::Timespan(0, 500 * 1000));
     params->setServerName("opgv");
-    server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(options_, handler_), *pool_, *socket_, params);
+    cut_ = false;
+    factory_ = new Factory(options_, handler_, cut_);
+    handler_factory_ = factory_;  // owns it
+    // What Poco::Net::HTTPServer does, with connections that stop() can cut.
+    server_ = std::make_unique<Poco::Net::TCPServer>(new TrackedConnectionFactory(params, handler_factory_, registry_),
+                                                     *pool_, *socket_, params);
     server_->start();
   }
 
-  uint16_t port() const override { return socket_ ? socket_->address().port() : 0; }
+  uint16_t port() const override { return port_; }
 
   void stop() override {
     if (!server_) return;
-    // stopAll(false): stop accepting, close idle keep-alive connections, let running requests end.
-    server_->stopAll(false);
+    // Stop accepting, then tell every connection (HTTPServer::stopAll(false)): idle keep-alive
+    // connections close at once, a connection inside a request closes after answering. That
+    // second part waits for each such connection, also one that stalls halfway through its head
+    // or body until the socket timeout; after the grace period those sockets are shut down.
+    server_->stop();
+    // Close the listener too: otherwise the kernel keeps accepting into the backlog and those
+    // clients hang until we exit, instead of being refused (and retried elsewhere by a proxy).
+    socket_->close();
+    std::promise<void> graceful;
+    auto finished = graceful.get_future();
+    std::thread notifier([this, &graceful] {
+      factory_->notifyServerStopped(server_.get(), false);
+      graceful.set_value();
+    });
+    if (finished.wait_for(std::chrono::seconds(options_.shutdown_grace_seconds)) != std::future_status::ready) {
+      cut_ = true;
+      auto cut = registry_.abortAll();
+      log::warn("Beenden: " + std::to_string(cut) + " Verbindung(en) nach " +
+                std::to_string(options_.shutdown_grace_seconds) + " s abgebrochen.");
+    }
+    notifier.join();
     pool_->joinAll();
     server_.reset();
     socket_.reset();
@@ -154,9 +357,14 @@ class PocoServer final : public Server {
  private:
   ServerOptions options_;
   Handler handler_;
+  ConnectionRegistry registry_;  // outlives every connection: the pool is joined in stop()
+  std::atomic<bool> cut_{false};  // set when stop() cuts connections after the grace period
   std::unique_ptr<Poco::Net::ServerSocket> socket_;
+  uint16_t port_ = 0;
   std::unique_ptr<Poco::ThreadPool> pool_;
-  std::unique_ptr<Poco::Net::HTTPServer> server_;
+  Poco::Net::HTTPRequestHandlerFactory::Ptr handler_factory_;
+  Factory* factory_ = nullptr;  // the same object as handler_factory_
+  std::unique_ptr<Poco::Net::TCPServer> server_;
 };
 
 }  // namespace

@@ -1,0 +1,404 @@
+// The real binary under SIGKILL and SIGTERM: acknowledged writes survive a crash, the database
+// stays intact, and a graceful stop lets an in-flight request finish.
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <cstdio>
+#include <cerrno>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include "db/db.h"
+#include "support/test_server.h"
+
+extern char** environ;
+
+namespace opgv::test {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+// build-x/tests/opgv_tests -> build-x/opgv
+std::string opgvBinary() { return (fs::canonical("/proc/self/exe").parent_path().parent_path() / "opgv").string(); }
+
+std::string tempDir() {
+  std::string pattern = (fs::temp_directory_path() / "opgv-crash-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp");
+  return pattern;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The binary as a child process; stdout and stderr go to files in `dir`.
+class Process {
+ public:
+  Process(const std::vector<std::string>& args, const std::string& dir, const std::map<std::string, std::string>& env = {})
+      : out_(dir + "/stdout.log"), err_(dir + "/stderr.log") {
+    std::vector<std::string> argvStrings{opgvBinary()};
+    argvStrings.insert(argvStrings.end(), args.begin(), args.end());
+    std::vector<std::string> envStrings;
+    for (char** e = environ; *e; ++e) {
+      if (std::string_view(*e).rfind("OPGV_", 0) != 0) envStrings.emplace_back(*e);  // the test decides
+    }
+    for (const auto& [k, v] : env) envStrings.push_back(k + "=" + v);
+    std::vector<char*> argv, envp;
+    for (auto& a : argvStrings) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    for (auto& e : envStrings) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 2, err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    sigset_t none, defaults;
+    sigemptyset(&none);
+    sigemptyset(&defaults);
+    for (int s : {SIGTERM, SIGINT, SIGPIPE, SIGKILL}) sigaddset(&defaults, s);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setsigdefault(&attr, &defaults);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    int rc = posix_spawn(&pid_, argv[0], &actions, &attr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attr);
+    if (rc != 0) throw std::runtime_error("posix_spawn: " + std::to_string(rc));
+  }
+  ~Process() {
+    if (running()) {
+      ::kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  bool running() const { return !exited_; }
+  void signal(int sig) { ::kill(pid_, sig); }
+  // Exit code, or 128 + signal; nullopt if still running after `timeout`.
+  std::optional<int> wait(std::chrono::milliseconds timeout) {
+    auto deadline = Clock::now() + timeout;
+    while (!exited_) {
+      int status = 0;
+      pid_t r = waitpid(pid_, &status, WNOHANG);
+      if (r == pid_) {
+        exited_ = true;
+        code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        break;
+      }
+      if (Clock::now() > deadline) return std::nullopt;
+      std::this_thread::sleep_for(5ms);
+    }
+    return code_;
+  }
+  std::string stdoutText() const { return slurp(out_); }
+  std::string stderrText() const { return slurp(err_); }
+  // Polls stderr until `pattern` appears; returns the first capture group (or "" on timeout).
+  std::string waitForLog(const std::string& pattern, std::chrono::milliseconds timeout = 10s) {
+    std::regex re(pattern);
+    auto deadline = Clock::now() + timeout;
+    while (Clock::now() < deadline) {
+      std::smatch m;
+      auto text = stderrText();
+      if (std::regex_search(text, m, re)) return m.size() > 1 ? m[1].str() : m[0].str();
+      if (wait(0ms)) return {};
+      std::this_thread::sleep_for(5ms);
+    }
+    return {};
+  }
+
+ private:
+  std::string out_, err_;
+  pid_t pid_ = -1;
+  bool exited_ = false;
+  int code_ = -1;
+};
+
+// `opgv serve` on a free port; waits until /healthz answers.
+class ServerProcess {
+ public:
+  ServerProcess(const std::string& dataDir, const std::string& logDir, const std::string& dbUrl = {}) {
+    std::vector<std::string> args{"serve", "--listen", "127.0.0.1:0", "--data-dir", dataDir, "--resources", sourceDir()};
+    if (!dbUrl.empty()) args.insert(args.end(), {"--db", dbUrl});
+    process_ = std::make_unique<Process>(args, logDir);
+    auto port = process_->waitForLog(R"(läuft auf http://127\.0\.0\.1:(\d+))");
+    if (port.empty()) throw std::runtime_error("Server startet nicht:\n" + process_->stderrText());
+    port_ = static_cast<uint16_t>(std::stoi(port));
+    auto deadline = Clock::now() + 10s;
+    while (request(port_, "GET", "/healthz").status != 200) {
+      if (Clock::now() > deadline) throw std::runtime_error("/healthz antwortet nicht");
+      std::this_thread::sleep_for(10ms);
+    }
+  }
+  uint16_t port() const { return port_; }
+  Process& process() { return *process_; }
+
+ private:
+  std::unique_ptr<Process> process_;
+  uint16_t port_ = 0;
+};
+
+// True once the server side of the loopback connection (server port <- client port) has an empty
+// receive queue, i.e. the server has read everything the client sent (/proc/net/tcp).
+bool serverDrained(uint16_t serverPort, uint16_t clientPort, std::chrono::milliseconds timeout) {
+  char wanted[32];
+  std::snprintf(wanted, sizeof wanted, ":%04X ", serverPort);
+  char peer[32];
+  std::snprintf(peer, sizeof peer, ":%04X ", clientPort);
+  for (auto deadline = Clock::now() + timeout; Clock::now() < deadline; std::this_thread::sleep_for(2ms)) {
+    std::ifstream in("/proc/net/tcp");
+    for (std::string line; std::getline(in, line);) {
+      // "sl local_address rem_address st tx_queue:rx_queue ..."
+      std::istringstream fields(line);
+      std::string sl, localAddr, remoteAddr, state, queues;
+      fields >> sl >> localAddr >> remoteAddr >> state >> queues;
+      if ((localAddr + " ").find(wanted) == std::string::npos || (remoteAddr + " ").find(peer) == std::string::npos) {
+        continue;
+      }
+      if (queues.substr(queues.find(':') + 1) == "00000000") return true;
+    }
+  }
+  return false;
+}
+
+HttpResponse postFeedback(uint16_t port, const std::string& message) {
+  return request(port, "POST", "/api/v1/accessibility-feedback", {{"Content-Type", "application/json"}},
+                 nlohmann::json{{"message", message}, {"page_url", "/test"}}.dump());
+}
+
+// Writers that POST feedback until stopped or the server goes away; records acknowledged ids.
+class Writers {
+ public:
+  Writers(uint16_t port, int threads) {
+    for (int t = 0; t < threads; ++t) {
+      threads_.emplace_back([this, port, t] {
+        for (int i = 0; !stop_; ++i) {
+          auto message = "Barriere " + std::to_string(t) + "-" + std::to_string(i) + " – Stufe ohne Rampe ♿";
+          HttpResponse r;
+          try {
+            r = postFeedback(port, message);
+          } catch (const std::exception&) {
+            return;  // connection refused: the server is gone
+          }
+          if (r.status != 201) {
+            if (r.status != 0) ++unexpected_;
+            return;  // 0: connection reset mid-request
+          }
+          auto id = nlohmann::json::parse(r.body)["id"].get<int64_t>();
+          std::lock_guard lock(mutex_);
+          acked_[id] = message;
+        }
+      });
+    }
+  }
+  ~Writers() { stop(); }
+  void stop() {
+    stop_ = true;
+    for (auto& t : threads_) {
+      if (t.joinable()) t.join();
+    }
+  }
+  size_t count() {
+    std::lock_guard lock(mutex_);
+    return acked_.size();
+  }
+  bool waitFor(size_t n, std::chrono::milliseconds timeout) {
+    auto deadline = Clock::now() + timeout;
+    while (count() < n) {
+      if (Clock::now() > deadline) return false;
+      std::this_thread::sleep_for(2ms);
+    }
+    return true;
+  }
+  std::map<int64_t, std::string> acked() {
+    std::lock_guard lock(mutex_);
+    return acked_;
+  }
+  int unexpected() const { return unexpected_; }
+
+ private:
+  std::vector<std::thread> threads_;
+  std::atomic<bool> stop_{false};
+  std::atomic<int> unexpected_{0};
+  std::mutex mutex_;
+  std::map<int64_t, std::string> acked_;
+};
+
+class CrashTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == Backend::kPostgres && !postgresAvailable()) GTEST_SKIP() << "kein PostgreSQL (TEST_PG_ADMIN_URL)";
+    ASSERT_TRUE(fs::exists(opgvBinary())) << opgvBinary();
+    dir_ = tempDir();
+    data_ = dir_ + "/data";
+    if (GetParam() == Backend::kPostgres) {
+      pg_ = std::make_unique<TestDatabase>(Backend::kPostgres);
+      db_url_ = pg_->url();
+    }
+  }
+  void TearDown() override {
+    std::error_code ec;
+    if (!dir_.empty()) fs::remove_all(dir_, ec);
+  }
+  std::string logDir(const std::string& name) {
+    auto d = dir_ + "/" + name;
+    fs::create_directories(d);
+    return d;
+  }
+  std::unique_ptr<db::Database> openDb() {
+    return db::open(db_url_.empty() ? "sqlite://" + data_ + "/opgv.db" : db_url_, 2);
+  }
+
+  std::string dir_, data_, db_url_;
+  std::unique_ptr<TestDatabase> pg_;
+};
+
+TEST_P(CrashTest, SigkillLosesNoAcknowledgedWrite) {
+  std::map<int64_t, std::string> acked;
+  {
+    ServerProcess server(data_, logDir("run1"), db_url_);
+    Writers writers(server.port(), 8);
+    ASSERT_TRUE(writers.waitFor(150, 20s)) << "only " << writers.count() << " writes acknowledged";
+    server.process().signal(SIGKILL);  // writers are mid-stream
+    auto code = server.process().wait(5s);
+    ASSERT_TRUE(code);
+    EXPECT_EQ(*code, 128 + SIGKILL);
+    writers.stop();
+    EXPECT_EQ(writers.unexpected(), 0);
+    acked = writers.acked();
+  }
+  ASSERT_GE(acked.size(), 150u);
+  {
+    auto database = openDb();
+    if (GetParam() == Backend::kSqlite) {
+      auto check = database->query("PRAGMA integrity_check");
+      ASSERT_EQ(check.rows.size(), 1u);
+      EXPECT_EQ(check.first().str(0), "ok");
+    }
+    std::map<int64_t, std::string> stored;
+    for (const auto& row : database->query("SELECT id, message FROM accessibility_feedback").rows) {
+      stored[row.i64(0)] = row.str(1);
+    }
+    for (const auto& [id, message] : acked) {
+      auto it = stored.find(id);
+      ASSERT_NE(it, stored.end()) << "acknowledged id " << id << " lost";
+      EXPECT_EQ(it->second, message);
+    }
+    EXPECT_GE(stored.size(), acked.size());  // a write may commit without the client seeing 201
+  }
+  // The same data directory / database serves again.
+  ServerProcess again(data_, logDir("run2"), db_url_);
+  EXPECT_EQ(request(again.port(), "GET", "/readyz").status, 200);
+  auto r = postFeedback(again.port(), "nach dem Absturz");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_GT(nlohmann::json::parse(r.body)["id"].get<int64_t>(), acked.rbegin()->first);
+  EXPECT_EQ(request(again.port(), "GET", "/kommunen/01001000").status, 200) << "seeded data gone";
+  again.process().signal(SIGTERM);
+  EXPECT_EQ(again.process().wait(10s), 0);
+}
+
+TEST_P(CrashTest, SigtermLetsTheInFlightRequestFinish) {
+  ServerProcess server(data_, logDir("run"), db_url_);
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  timeval tv{10, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(server.port());
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  std::string body = nlohmann::json{{"message", "während des Herunterfahrens"}}.dump();
+  std::string head = "POST /api/v1/accessibility-feedback HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                     "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  auto firstPart = head + body.substr(0, 10);
+  ASSERT_EQ(send(fd, firstPart.data(), firstPart.size(), MSG_NOSIGNAL), static_cast<ssize_t>(firstPart.size()));
+  // Wait until the server has read what we sent (its receive queue for this connection is
+  // empty): it then holds the request and waits for the rest of the body.
+  sockaddr_in local{};
+  socklen_t len = sizeof local;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&local), &len);
+  ASSERT_TRUE(serverDrained(server.port(), ntohs(local.sin_port), 5s)) << "server never read the request";
+  auto start = Clock::now();
+  server.process().signal(SIGTERM);
+  ASSERT_FALSE(server.process().waitForLog("Signal 15 erhalten", 5s).empty()) << server.process().stderrText();
+  // New connections are refused (not parked in the listen backlog) while the request is open.
+  bool refused = false;
+  for (auto deadline = Clock::now() + 3s; Clock::now() < deadline && !refused; std::this_thread::sleep_for(20ms)) {
+    int probe = socket(AF_INET, SOCK_STREAM, 0);
+    refused = connect(probe, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 && errno == ECONNREFUSED;
+    close(probe);
+  }
+  EXPECT_TRUE(refused) << "still accepting connections during shutdown";
+  EXPECT_FALSE(server.process().wait(0ms)) << "exited before the in-flight request was done";
+  auto rest = body.substr(10);
+  ASSERT_EQ(send(fd, rest.data(), rest.size(), MSG_NOSIGNAL), static_cast<ssize_t>(rest.size()));
+  std::string response;
+  char buf[4096];
+  for (ssize_t n; (n = recv(fd, buf, sizeof buf, 0)) > 0;) response.append(buf, static_cast<size_t>(n));
+  close(fd);
+  EXPECT_EQ(response.rfind("HTTP/1.1 201", 0), 0u) << response;
+  auto code = server.process().wait(5s);
+  ASSERT_TRUE(code) << "did not exit within 5 s of SIGTERM";
+  EXPECT_EQ(*code, 0) << server.process().stderrText();
+  EXPECT_LT(Clock::now() - start, 8s);
+  EXPECT_NE(server.process().stderrText().find("Server beendet"), std::string::npos);
+  auto database = openDb();
+  EXPECT_EQ(database->query("SELECT COUNT(*) FROM accessibility_feedback WHERE message = $1",
+                            {"während des Herunterfahrens"})
+                .first()
+                .i64(0),
+            1);
+}
+
+TEST_P(CrashTest, SigtermWithIdleClientsExitsPromptly) {
+  ServerProcess server(data_, logDir("run"), db_url_);
+  int idle = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(server.port());
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(connect(idle, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  // A keep-alive connection that has been served once and is now idle.
+  int keepAlive = socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_EQ(connect(keepAlive, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  std::string get = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  send(keepAlive, get.data(), get.size(), MSG_NOSIGNAL);
+  char buf[4096];
+  ASSERT_GT(recv(keepAlive, buf, sizeof buf, 0), 0);
+  std::this_thread::sleep_for(50ms);
+  auto start = Clock::now();
+  server.process().signal(SIGTERM);
+  auto code = server.process().wait(5s);
+  ASSERT_TRUE(code) << "idle connections held up the shutdown";
+  EXPECT_EQ(*code, 0);
+  EXPECT_LT(Clock::now() - start, 5s);
+  close(idle);
+  close(keepAlive);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CrashTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& info) { return std::string(backendName(info.param)); });
+
+}  // namespace
+}  // namespace opgv::test

@@ -2,6 +2,7 @@
 // Starts the real application (router, middleware, Poco server) on 127.0.0.1:0 with a fresh
 // SQLite file in a temp dir, or a fresh PostgreSQL database when TEST_PG_ADMIN_URL is set.
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "app/application.h"
@@ -11,6 +12,8 @@ namespace opgv::test {
 
 enum class Backend { kSqlite, kPostgres };
 const char* backendName(Backend b);
+// Readable parameter names in gtest/ctest output.
+inline void PrintTo(Backend b, std::ostream* os) { *os << backendName(b); }
 
 // True if the PostgreSQL suite can run (scripts/with-postgres.sh sets TEST_PG_ADMIN_URL).
 bool postgresAvailable();

@@ -262,6 +262,8 @@ struct BadHead {
   std::string request;
   int status;
 };
+// Keeps test names readable in ctest output instead of a byte dump.
+void PrintTo(const BadHead& head, std::ostream* os) { *os << head.name; }
 
 // One server for all cases (starting and stopping one costs Poco's 250 ms accept poll).
 class PocoAdapterFraming : public ::testing::TestWithParam<BadHead> {

@@ -95,6 +95,7 @@ int serveUntilSignal(Application& app) {
   sigwait(&signals, &received);
   log::info("Signal " + std::to_string(received) + " erhalten, beende laufende Anfragen …");
   server->stop();
+  log::flushAccess();
   log::info("Server beendet.");
   return 0;
 }

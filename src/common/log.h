@@ -15,6 +15,8 @@ inline void info(std::string_view m) { write(Level::kInfo, m); }
 inline void warn(std::string_view m) { write(Level::kWarn, m); }
 inline void error(std::string_view m) { write(Level::kError, m); }
 void access(std::string_view jsonLine);
+// Writes buffered access log lines now (graceful shutdown; also runs at exit).
+void flushAccess();
 // Tests silence the access log.
 void setAccessLogEnabled(bool enabled);
 

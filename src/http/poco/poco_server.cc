@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPServerConnection.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
@@ -18,6 +19,7 @@
 #include <chrono>
 #include <future>
 #include <istream>
+#include <sstream>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -33,7 +35,10 @@
 namespace opgv::http {
 namespace {
 
-void writeResponse(Poco::Net::HTTPServerResponse& out, const Response& response, bool headOnly) {
+// Serialises status line, headers and body into one buffer and writes it with one send: Poco's
+// sendBuffer() writes headers and body separately (measured: 4 sendto calls per page instead of 1).
+void writeResponse(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out, const Response& response,
+                   bool headOnly) {
   out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status),
                          statusReason(response.status));
   for (const auto& [name, value] : response.headers) {
@@ -41,11 +46,12 @@ void writeResponse(Poco::Net::HTTPServerResponse& out, const Response& response,
     out.add(name, value);
   }
   out.setContentLength64(static_cast<Poco::Int64>(response.body.size()));
-  if (headOnly) {
-    out.send();
-  } else {
-    out.sendBuffer(response.body.data(), response.body.size());
-  }
+  std::ostringstream head;
+  out.write(head);
+  std::string wire = head.str();
+  if (!headOnly) wire += response.body;
+  auto& socket = static_cast<Poco::Net::HTTPServerRequestImpl&>(in).socket();
+  socket.sendBytes(wire.data(), static_cast<int>(wire.size()));
 }
 
 Response limitResponse(int status, const std::string& detail) {
@@ -133,7 +139,7 @@ class RequestAdapter final : public Poco::Net::HTTPRequestHandler {
         // The framing is unclear, so the rest of the connection cannot be trusted: close it.
         out.setKeepAlive(false);
         if (status == 505) out.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);  // not the client's "HTTP/2.0"
-        writeResponse(out, limitResponse(status, headProblem), headOnly);
+        respond(in, out, limitResponse(status, headProblem), headOnly);
         return;
       }
       Request request;
@@ -141,7 +147,7 @@ class RequestAdapter final : public Poco::Net::HTTPRequestHandler {
       auto target = parseRequestTarget(in.getURI());
       if (!target) {
         out.setKeepAlive(false);
-        writeResponse(out, limitResponse(400, target.error().message), headOnly);
+        respond(in, out, limitResponse(400, target.error().message), headOnly);
         return;
       }
       request.path = std::move(target->first);
@@ -154,7 +160,7 @@ class RequestAdapter final : public Poco::Net::HTTPRequestHandler {
       if (in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(options_.max_body_bytes)) {
         // Do not read the body; closing the connection discards it.
         out.setKeepAlive(false);
-        writeResponse(out, limitResponse(413, "Die Anfrage ist zu groß (höchstens " +
+        respond(in, out, limitResponse(413, "Die Anfrage ist zu groß (höchstens " +
                                                   std::to_string(options_.max_body_bytes / 1024) +
                                                   " KiB)."),
                       headOnly);
@@ -168,7 +174,7 @@ class RequestAdapter final : public Poco::Net::HTTPRequestHandler {
           buffer.append(chunk, static_cast<size_t>(body.gcount()));
           if (buffer.size() > options_.max_body_bytes) {
             out.setKeepAlive(false);
-            writeResponse(out, limitResponse(413, "Die Anfrage ist zu groß."), headOnly);
+            respond(in, out, limitResponse(413, "Die Anfrage ist zu groß."), headOnly);
             return;
           }
         }
@@ -177,7 +183,7 @@ class RequestAdapter final : public Poco::Net::HTTPRequestHandler {
         // (a cut-off form is still a valid form).
         if (in.hasContentLength() && static_cast<Poco::Int64>(buffer.size()) != in.getContentLength64()) {
           out.setKeepAlive(false);
-          writeResponse(out, limitResponse(400, "Die Anfrage ist unvollständig angekommen."), headOnly);
+          respond(in, out, limitResponse(400, "Die Anfrage ist unvollständig angekommen."), headOnly);
           return;
         }
         request.body = std::move(buffer);
@@ -186,24 +192,31 @@ class RequestAdapter final : public Poco::Net::HTTPRequestHandler {
         // stop() has shut this connection down after the grace period. Poco treats a head cut
         // off by that as complete, so the request may lack header lines: do not handle it.
         out.setKeepAlive(false);
-        writeResponse(out, limitResponse(503, "Der Server wird beendet."), headOnly);
+        respond(in, out, limitResponse(503, "Der Server wird beendet."), headOnly);
         return;
       }
       Response response = handler_(request);
-      writeResponse(out, response, headOnly);
+      respond(in, out, response, headOnly);
     } catch (const std::exception& e) {
       log::error(std::string("unbehandelte Ausnahme an der Verbindungsgrenze: ") + e.what());
-      if (!out.sent()) {
+      if (!responded_) {
         out.setKeepAlive(false);
-        writeResponse(out, limitResponse(500, "Ein interner Fehler ist aufgetreten."), headOnly);
+        respond(in, out, limitResponse(500, "Ein interner Fehler ist aufgetreten."), headOnly);
       }
     }
   }
 
  private:
+  void respond(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out, const Response& response,
+               bool headOnly) {
+    responded_ = true;  // even a failed send must not be followed by a second response
+    writeResponse(in, out, response, headOnly);
+  }
+
   const ServerOptions& options_;
   const Handler& handler_;
   const std::atomic<bool>& cut_;
+  bool responded_ = false;
 };
 
 class Factory final : public Poco::Net::HTTPRequestHandlerFactory {

@@ -33,7 +33,9 @@ void RateLimiter::reset(const std::string& key) {
 int RateLimiter::retryAfterSeconds(const std::string& key) {
   std::lock_guard lock(mutex_);
   auto it = failures_.find(key);
-  if (it == failures_.end() || it->second.empty()) return 0;
+  if (it == failures_.end()) return 0;
+  prune(it->second, clock_.nowSeconds());
+  if (it->second.empty()) return 0;
   return static_cast<int>(std::max<int64_t>(1, it->second.front() + window_seconds_ - clock_.nowSeconds()));
 }
 

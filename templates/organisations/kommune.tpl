@@ -9,7 +9,8 @@
   <div class="kern-description-list-item"><dt class="kern-description-list-item__key">Stand der Angaben</dt><dd class="kern-description-list-item__value">{{K_STAND}} (Quelle: Statistisches Bundesamt)</dd></div>
 </dl>
 <h2 class="kern-heading-medium">Auf der Plattform</h2>
-{{#HAS_ORG}}<p class="kern-body">Diese Kommune ist als Organisation vertreten: <a class="kern-link" href="/organisationen/{{O_ID}}">{{O_NAME}}</a>{{#O_PENDING}} (wird von der Redaktion geprüft){{/O_PENDING}}.</p>{{/HAS_ORG}}
+{{#ORG_ACTIVE}}<p class="kern-body">Diese Kommune ist als Organisation vertreten: <a class="kern-link" href="/organisationen/{{O_ID}}">{{O_NAME}}</a>{{#O_PENDING}} (Antrag wird von der Redaktion geprüft){{/O_PENDING}}.</p>{{/ORG_ACTIVE}}
+{{#ORG_PENDING}}<p class="kern-body">Für diese Kommune liegt ein Antrag vor; die Redaktion prüft ihn gerade.</p>{{/ORG_PENDING}}
 {{#NO_ORG}}<p class="kern-body">Diese Kommune ist noch nicht auf der Plattform vertreten.</p>{{/NO_ORG}}
 {{#JOIN_LOGIN}}<p class="kern-body"><a class="kern-link" href="{{LOGIN_URL}}">Melden Sie sich an</a>, um dieser Kommune beizutreten. Noch kein Konto? <a class="kern-link" href="/registrieren">Registrieren</a>.</p>{{/JOIN_LOGIN}}
 {{#IS_MEMBER}}<p class="kern-body">Sie sind Mitglied.</p>{{/IS_MEMBER}}

@@ -435,7 +435,11 @@ TEST_P(ApiAccounts, KommuneJoinAndMembershipDecisions) {
   ASSERT_EQ(r.status, 202) << r.body;
   EXPECT_EQ(parseJson(r)["status"], "first_admin_requested");
   expectProblem(api(server, "POST", "/api/v1/kommunen/01001000/join", a, ""), 409);
-  auto kommune = parseJson(api(server, "GET", "/api/v1/kommunen/01001000"));
+  // Outsiders only learn that an application is pending; the applicant sees the organisation.
+  auto outside = parseJson(api(server, "GET", "/api/v1/kommunen/01001000"));
+  EXPECT_TRUE(outside["organisation"].is_null());
+  EXPECT_EQ(outside["application_pending"], true);
+  auto kommune = parseJson(api(server, "GET", "/api/v1/kommunen/01001000", a, ""));
   ASSERT_TRUE(kommune["organisation"].is_object());
   EXPECT_EQ(kommune["organisation"]["status"], "pending");
   int64_t id = kommune["organisation"]["id"];

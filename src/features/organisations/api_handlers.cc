@@ -36,7 +36,13 @@ void registerApiRoutes(http::Router& router, app::AppContext&, std::shared_ptr<O
     auto view = service->kommune(web::principal(req), req.pathParam("ags"));
     if (!view) return http::problem(view.error());
     auto j = kommuneJson(view->kommune);
-    j["organisation"] = view->organisation ? organisationJson(*view->organisation) : nlohmann::json(nullptr);
+    // Pending organisations are visible to their applicants and the Redaktion only; others see
+    // just that an application is pending.
+    auto& who = web::principal(req);
+    bool visible = view->organisation && (view->organisation->status == "active" || view->my_membership ||
+                                          who.atLeast(auth::PlatformRole::kRedaktion));
+    j["organisation"] = visible ? organisationJson(*view->organisation) : nlohmann::json(nullptr);
+    j["application_pending"] = view->organisation && !visible;
     return web::jsonResponse(200, j);
   });
 

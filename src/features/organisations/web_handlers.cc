@@ -63,7 +63,10 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
     page.crumbs = {{"Kommunen", "/kommunen"}, {view->kommune.name, ""}};
     page.model.update(kommuneModel(view->kommune));
     if (view->organisation) {
-      page.model["HAS_ORG"] = organisationModel(*view->organisation);
+      // A pending organisation's page is hidden from outsiders, so it is not linked.
+      bool visible = view->organisation->status == "active" || view->my_membership ||
+                     who.atLeast(auth::PlatformRole::kRedaktion);
+      page.model[visible ? "ORG_ACTIVE" : "ORG_PENDING"] = organisationModel(*view->organisation);
     } else {
       page.model["NO_ORG"] = true;
     }

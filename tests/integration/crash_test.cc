@@ -25,9 +25,8 @@
 #include <thread>
 
 #include "db/db.h"
+#include "support/process.h"
 #include "support/test_server.h"
-
-extern char** environ;
 
 namespace opgv::test {
 namespace {
@@ -36,8 +35,6 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
-// build-x/tests/opgv_tests -> build-x/opgv
-std::string opgvBinary() { return (fs::canonical("/proc/self/exe").parent_path().parent_path() / "opgv").string(); }
 
 std::string tempDir() {
   std::string pattern = (fs::temp_directory_path() / "opgv-crash-XXXXXX").string();
@@ -45,95 +42,7 @@ std::string tempDir() {
   return pattern;
 }
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// The binary as a child process; stdout and stderr go to files in `dir`.
-class Process {
- public:
-  Process(const std::vector<std::string>& args, const std::string& dir, const std::map<std::string, std::string>& env = {})
-      : out_(dir + "/stdout.log"), err_(dir + "/stderr.log") {
-    std::vector<std::string> argvStrings{opgvBinary()};
-    argvStrings.insert(argvStrings.end(), args.begin(), args.end());
-    std::vector<std::string> envStrings;
-    for (char** e = environ; *e; ++e) {
-      if (std::string_view(*e).rfind("OPGV_", 0) != 0) envStrings.emplace_back(*e);  // the test decides
-    }
-    for (const auto& [k, v] : env) envStrings.push_back(k + "=" + v);
-    std::vector<char*> argv, envp;
-    for (auto& a : argvStrings) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    for (auto& e : envStrings) envp.push_back(e.data());
-    envp.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawnattr_t attr;
-    posix_spawnattr_init(&attr);
-    sigset_t none, defaults;
-    sigemptyset(&none);
-    sigemptyset(&defaults);
-    for (int s : {SIGTERM, SIGINT, SIGPIPE, SIGKILL}) sigaddset(&defaults, s);
-    posix_spawnattr_setsigmask(&attr, &none);
-    posix_spawnattr_setsigdefault(&attr, &defaults);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-    int rc = posix_spawn(&pid_, argv[0], &actions, &attr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attr);
-    if (rc != 0) throw std::runtime_error("posix_spawn: " + std::to_string(rc));
-  }
-  ~Process() {
-    if (running()) {
-      ::kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-  }
-  bool running() const { return !exited_; }
-  void signal(int sig) { ::kill(pid_, sig); }
-  // Exit code, or 128 + signal; nullopt if still running after `timeout`.
-  std::optional<int> wait(std::chrono::milliseconds timeout) {
-    auto deadline = Clock::now() + timeout;
-    while (!exited_) {
-      int status = 0;
-      pid_t r = waitpid(pid_, &status, WNOHANG);
-      if (r == pid_) {
-        exited_ = true;
-        code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        break;
-      }
-      if (Clock::now() > deadline) return std::nullopt;
-      std::this_thread::sleep_for(5ms);
-    }
-    return code_;
-  }
-  std::string stdoutText() const { return slurp(out_); }
-  std::string stderrText() const { return slurp(err_); }
-  // Polls stderr until `pattern` appears; returns the first capture group (or "" on timeout).
-  std::string waitForLog(const std::string& pattern, std::chrono::milliseconds timeout = 10s) {
-    std::regex re(pattern);
-    auto deadline = Clock::now() + timeout;
-    while (Clock::now() < deadline) {
-      std::smatch m;
-      auto text = stderrText();
-      if (std::regex_search(text, m, re)) return m.size() > 1 ? m[1].str() : m[0].str();
-      if (wait(0ms)) return {};
-      std::this_thread::sleep_for(5ms);
-    }
-    return {};
-  }
-
- private:
-  std::string out_, err_;
-  pid_t pid_ = -1;
-  bool exited_ = false;
-  int code_ = -1;
-};
+using Process = OpgvProcess;
 
 // `opgv serve` on a free port; waits until /healthz answers.
 class ServerProcess {
@@ -141,9 +50,9 @@ class ServerProcess {
   ServerProcess(const std::string& dataDir, const std::string& logDir, const std::string& dbUrl = {}) {
     std::vector<std::string> args{"serve", "--listen", "127.0.0.1:0", "--data-dir", dataDir, "--resources", sourceDir()};
     if (!dbUrl.empty()) args.insert(args.end(), {"--db", dbUrl});
-    process_ = std::make_unique<Process>(args, logDir);
+    process_ = std::make_unique<Process>(args, logDir + "/opgv");
     auto port = process_->waitForLog(R"(läuft auf http://127\.0\.0\.1:(\d+))");
-    if (port.empty()) throw std::runtime_error("Server startet nicht:\n" + process_->stderrText());
+    if (port.empty()) throw std::runtime_error("Server startet nicht:\n" + process_->err());
     port_ = static_cast<uint16_t>(std::stoi(port));
     auto deadline = Clock::now() + 10s;
     while (request(port_, "GET", "/healthz").status != 200) {
@@ -341,7 +250,7 @@ TEST_P(CrashTest, SigtermLetsTheInFlightRequestFinish) {
   ASSERT_TRUE(serverDrained(server.port(), ntohs(local.sin_port), 5s)) << "server never read the request";
   auto start = Clock::now();
   server.process().signal(SIGTERM);
-  ASSERT_FALSE(server.process().waitForLog("Signal 15 erhalten", 5s).empty()) << server.process().stderrText();
+  ASSERT_FALSE(server.process().waitForLog("Signal 15 erhalten", 5s).empty()) << server.process().err();
   // New connections are refused (not parked in the listen backlog) while the request is open.
   bool refused = false;
   for (auto deadline = Clock::now() + 3s; Clock::now() < deadline && !refused; std::this_thread::sleep_for(20ms)) {
@@ -360,9 +269,9 @@ TEST_P(CrashTest, SigtermLetsTheInFlightRequestFinish) {
   EXPECT_EQ(response.rfind("HTTP/1.1 201", 0), 0u) << response;
   auto code = server.process().wait(5s);
   ASSERT_TRUE(code) << "did not exit within 5 s of SIGTERM";
-  EXPECT_EQ(*code, 0) << server.process().stderrText();
+  EXPECT_EQ(*code, 0) << server.process().err();
   EXPECT_LT(Clock::now() - start, 8s);
-  EXPECT_NE(server.process().stderrText().find("Server beendet"), std::string::npos);
+  EXPECT_NE(server.process().err().find("Server beendet"), std::string::npos);
   auto database = openDb();
   EXPECT_EQ(database->query("SELECT COUNT(*) FROM accessibility_feedback WHERE message = $1",
                             {"während des Herunterfahrens"})

@@ -6,6 +6,7 @@
 #include "features/accounts/routes.h"
 #include "features/accounts/service.h"
 #include "features/accounts/api_handlers.h"
+#include "features/organisations/repository.h"
 
 namespace opgv::accounts {
 namespace {
@@ -160,12 +161,10 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
     if (!tokens.empty()) m["TOKENS"] = tokens;
     else m["NO_TOKENS"] = true;
     auto memberships = nlohmann::json::array();
-    for (const auto& r : ctx.db->query(
-             "SELECT o.id, o.name, m.role, m.status FROM memberships m JOIN organisations o ON o.id = m.organisation_id "
-             "WHERE m.user_id = $1 ORDER BY o.name", {user->id}).rows) {
-      nlohmann::json item = {{"ORG_ID", std::to_string(r.i64(0))}, {"ORG_NAME", r.str(1)},
-                             {"MEMBER_ROLE", r.str(2) == "org_admin" ? "Organisations-Admin" : "Mitglied"}};
-      if (r.str(3) == "pending") item["MEMBER_PENDING"] = true;
+    for (const auto& [org, membership] : organisations::OrganisationRepository(*ctx.db).membershipsOfUser(user->id)) {
+      nlohmann::json item = {{"ORG_ID", std::to_string(org.id)}, {"ORG_NAME", org.name},
+                             {"MEMBER_ROLE", membership.role == "org_admin" ? "Organisations-Admin" : "Mitglied"}};
+      if (membership.status == "pending") item["MEMBER_PENDING"] = true;
       memberships.push_back(item);
     }
     if (!memberships.empty()) m["MEMBERSHIPS"] = memberships;

@@ -60,7 +60,6 @@ class OrganisationService {
   Result<std::vector<std::pair<Organisation, std::vector<Membership>>>> pendingApplications(const auth::Principal& who);
   Status confirmApplication(const auth::Principal& who, int64_t orgId, bool approve);
 
-  std::vector<std::pair<Organisation, Membership>> membershipsOf(int64_t userId) { return repo_.membershipsOfUser(userId); }
 
  private:
   bool canManage(const auth::Principal& who, int64_t orgId);

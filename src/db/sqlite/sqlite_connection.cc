@@ -1,5 +1,7 @@
 #include "db/sqlite/sqlite_connection.h"
 
+#include "db/sqlite/fts5_german_tokenizer.h"
+
 #include <sqlite3.h>
 
 #include <chrono>
@@ -22,6 +24,11 @@ class SqliteConnection final : public Connection {
     }
     // busy_timeout first, so that the following pragmas wait instead of failing under load.
     sqlite3_busy_timeout(db_, 5000);
+    // Full-text indexes name this tokenizer; it must exist on every connection that reads them.
+    if (!registerGermanTokenizer(db_)) {
+      sqlite3_close_v2(db_);
+      throw DbError("SQLite ohne FTS5: der Tokenizer german_snowball kann nicht registriert werden");
+    }
     if (readOnly) return;  // checking a backup: no journal-mode switch, which would rewrite the file header
     try {
       // Switching a new database to WAL needs an exclusive lock and does not use the busy

@@ -8,7 +8,7 @@ DEBIAN_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   libpoco-dev libctemplate-dev libsqlite3-dev libpq-dev libsodium-dev
   libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev libvalijson-dev
-  libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libyaml-cpp-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang libclang-rt-14-dev
   postgresql postgresql-contrib sqlite3

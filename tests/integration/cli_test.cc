@@ -25,6 +25,7 @@
 #include "common/crypto.h"
 #include "db/db.h"
 #include "db/migrate.h"
+#include "support/feedback_writers.h"
 #include "support/process.h"
 #include "support/test_server.h"
 
@@ -58,56 +59,7 @@ uint16_t waitHealthy(Process& p) {
   return n;
 }
 
-HttpResponse postFeedback(uint16_t port, const std::string& message) {
-  return request(port, "POST", "/api/v1/accessibility-feedback", {{"Content-Type", "application/json"}},
-                 nlohmann::json{{"message", message}}.dump());
-}
-
-// Background writers against a running server, recording acknowledged ids.
-class Writers {
- public:
-  Writers(uint16_t port, int threads) {
-    for (int t = 0; t < threads; ++t) {
-      threads_.emplace_back([this, port, t] {
-        for (int i = 0; !stop_; ++i) {
-          auto message = "Rückmeldung " + std::to_string(t) + "-" + std::to_string(i);
-          try {
-            auto r = postFeedback(port, message);
-            if (r.status != 201) return;
-            auto id = nlohmann::json::parse(r.body)["id"].get<int64_t>();
-            std::lock_guard lock(mutex_);
-            acked_[id] = message;
-          } catch (const std::exception&) {
-            return;
-          }
-        }
-      });
-    }
-  }
-  ~Writers() { stop(); }
-  void stop() {
-    stop_ = true;
-    for (auto& t : threads_) {
-      if (t.joinable()) t.join();
-    }
-  }
-  bool waitFor(size_t n, std::chrono::milliseconds timeout) {
-    for (auto deadline = Clock::now() + timeout; Clock::now() < deadline; std::this_thread::sleep_for(2ms)) {
-      if (acked().size() >= n) return true;
-    }
-    return false;
-  }
-  std::map<int64_t, std::string> acked() {
-    std::lock_guard lock(mutex_);
-    return acked_;
-  }
-
- private:
-  std::vector<std::thread> threads_;
-  std::atomic<bool> stop_{false};
-  std::mutex mutex_;
-  std::map<int64_t, std::string> acked_;
-};
+using Writers = FeedbackWriters;
 
 std::vector<uint16_t> freePorts(int n) {
   std::vector<int> fds;

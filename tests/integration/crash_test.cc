@@ -25,6 +25,7 @@
 #include <thread>
 
 #include "db/db.h"
+#include "support/feedback_writers.h"
 #include "support/process.h"
 #include "support/test_server.h"
 
@@ -91,68 +92,7 @@ bool serverDrained(uint16_t serverPort, uint16_t clientPort, std::chrono::millis
   return false;
 }
 
-HttpResponse postFeedback(uint16_t port, const std::string& message) {
-  return request(port, "POST", "/api/v1/accessibility-feedback", {{"Content-Type", "application/json"}},
-                 nlohmann::json{{"message", message}, {"page_url", "/test"}}.dump());
-}
-
-// Writers that POST feedback until stopped or the server goes away; records acknowledged ids.
-class Writers {
- public:
-  Writers(uint16_t port, int threads) {
-    for (int t = 0; t < threads; ++t) {
-      threads_.emplace_back([this, port, t] {
-        for (int i = 0; !stop_; ++i) {
-          auto message = "Barriere " + std::to_string(t) + "-" + std::to_string(i) + " – Stufe ohne Rampe ♿";
-          HttpResponse r;
-          try {
-            r = postFeedback(port, message);
-          } catch (const std::exception&) {
-            return;  // connection refused: the server is gone
-          }
-          if (r.status != 201) {
-            if (r.status != 0) ++unexpected_;
-            return;  // 0: connection reset mid-request
-          }
-          auto id = nlohmann::json::parse(r.body)["id"].get<int64_t>();
-          std::lock_guard lock(mutex_);
-          acked_[id] = message;
-        }
-      });
-    }
-  }
-  ~Writers() { stop(); }
-  void stop() {
-    stop_ = true;
-    for (auto& t : threads_) {
-      if (t.joinable()) t.join();
-    }
-  }
-  size_t count() {
-    std::lock_guard lock(mutex_);
-    return acked_.size();
-  }
-  bool waitFor(size_t n, std::chrono::milliseconds timeout) {
-    auto deadline = Clock::now() + timeout;
-    while (count() < n) {
-      if (Clock::now() > deadline) return false;
-      std::this_thread::sleep_for(2ms);
-    }
-    return true;
-  }
-  std::map<int64_t, std::string> acked() {
-    std::lock_guard lock(mutex_);
-    return acked_;
-  }
-  int unexpected() const { return unexpected_; }
-
- private:
-  std::vector<std::thread> threads_;
-  std::atomic<bool> stop_{false};
-  std::atomic<int> unexpected_{0};
-  std::mutex mutex_;
-  std::map<int64_t, std::string> acked_;
-};
+using Writers = FeedbackWriters;
 
 class CrashTest : public ::testing::TestWithParam<Backend> {
  protected:

@@ -20,32 +20,8 @@ namespace {
 
 using namespace std::chrono_literals;
 
-int connectTo(uint16_t port) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  timeval tv{5, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(port);
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
-    throw std::runtime_error("connect");
-  }
-  return fd;
-}
-
-std::string readAll(int fd) {
-  std::string out;
-  char buf[65536];
-  while (true) {
-    auto n = recv(fd, buf, sizeof buf, 0);
-    if (n <= 0) break;
-    out.append(buf, static_cast<size_t>(n));
-  }
-  return out;
-}
+int connectTo(uint16_t port) { return connectLoopback(port, 5); }
+std::string readAll(int fd) { return readUntilClosed(fd); }
 
 class HttpLimits : public ::testing::Test {
  protected:

@@ -62,7 +62,7 @@ static HttpResponse parse(const std::string& raw) {
   return r;
 }
 
-HttpResponse sendRaw(uint16_t port, const std::string& raw, int timeoutSeconds) {
+int connectLoopback(uint16_t port, int timeoutSeconds) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) throw std::runtime_error("socket");
   timeval tv{timeoutSeconds, 0};
@@ -76,6 +76,22 @@ HttpResponse sendRaw(uint16_t port, const std::string& raw, int timeoutSeconds) 
     close(fd);
     throw std::runtime_error("connect to port " + std::to_string(port) + " failed");
   }
+  return fd;
+}
+
+std::string readUntilClosed(int fd) {
+  std::string out;
+  char buf[65536];
+  while (true) {
+    auto n = recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    out.append(buf, static_cast<size_t>(n));
+  }
+  return out;
+}
+
+HttpResponse sendRaw(uint16_t port, const std::string& raw, int timeoutSeconds) {
+  int fd = connectLoopback(port, timeoutSeconds);
   size_t sent = 0;
   while (sent < raw.size()) {
     auto n = ::send(fd, raw.data() + sent, raw.size() - sent, MSG_NOSIGNAL);
@@ -83,13 +99,7 @@ HttpResponse sendRaw(uint16_t port, const std::string& raw, int timeoutSeconds) 
     sent += static_cast<size_t>(n);
   }
   shutdown(fd, SHUT_WR);
-  std::string response;
-  char buf[65536];
-  while (true) {
-    auto n = recv(fd, buf, sizeof buf, 0);
-    if (n <= 0) break;
-    response.append(buf, static_cast<size_t>(n));
-  }
+  auto response = readUntilClosed(fd);
   close(fd);
   return parse(response);
 }

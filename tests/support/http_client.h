@@ -17,6 +17,11 @@ struct HttpResponse {
   std::vector<std::string> headerValues(const std::string& name) const;
 };
 
+// A connected loopback TCP socket with send/receive timeouts, for tests that write by hand.
+int connectLoopback(uint16_t port, int timeoutSeconds = 10);
+// Reads until the peer closes the connection or the receive timeout expires.
+std::string readUntilClosed(int fd);
+
 // Sends `raw` bytes as they are and reads the answer until the server closes the connection.
 HttpResponse sendRaw(uint16_t port, const std::string& raw, int timeoutSeconds = 10);
 

@@ -20,7 +20,7 @@ Application::Application(Config config, std::unique_ptr<Clock> clock) {
   crypto::initialize();
   ctx_.config = std::move(config);
   ctx_.clock = clock ? std::move(clock) : std::make_unique<SystemClock>();
-  ctx_.resources = locateResources(ctx_.config.resources_dir, "");
+  ctx_.resources = locateResources(ctx_.config.resources_dir);
 }
 
 Application::~Application() = default;

@@ -32,7 +32,7 @@ std::string Config::effectiveBaseUrl() const {
   return "http://" + listen;
 }
 
-std::string locateResources(const std::string& configured, const std::string& argv0) {
+std::string locateResources(const std::string& configured) {
   namespace fs = std::filesystem;
   auto looksRight = [](const fs::path& p) {
     return fs::is_directory(p / "templates") && fs::is_directory(p / "migrations");
@@ -45,7 +45,6 @@ std::string locateResources(const std::string& configured, const std::string& ar
   }
   std::error_code ec;
   fs::path exe = fs::canonical("/proc/self/exe", ec);
-  if (ec) exe = fs::absolute(argv0);
   for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
     if (looksRight(dir)) return dir.string();
   }

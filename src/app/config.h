@@ -34,6 +34,6 @@ struct Config {
 
 // Finds the directory that holds templates/ and migrations/: the explicit setting, else the
 // binary's parent directories (build/opgv → repo root), else /usr/share/opgv, else the cwd.
-std::string locateResources(const std::string& configured, const std::string& argv0);
+std::string locateResources(const std::string& configured);
 
 }  // namespace opgv::app

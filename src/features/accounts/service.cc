@@ -3,6 +3,7 @@
 #include "auth/authorization.h"
 #include "common/crypto.h"
 #include "common/strings.h"
+#include "features/organisations/repository.h"
 
 namespace opgv::accounts {
 namespace {
@@ -35,9 +36,6 @@ nlohmann::json tokenJson(const ApiToken& t) {
   return j;
 }
 
-constexpr std::string_view kMembershipsOfUser =
-    "SELECT o.id, o.name, o.type, m.role, m.status, m.created_at FROM memberships m "
-    "JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1 ORDER BY o.name";
 constexpr std::string_view kSessionsOfUser =
     "SELECT created_at, expires_at, last_seen_at FROM sessions WHERE user_id = $1 ORDER BY created_at";
 constexpr std::string_view kMailsToUser =
@@ -215,9 +213,9 @@ Result<nlohmann::json> AccountService::exportData(const auth::Principal& who) {
                   {"registriert_am", user->created_at},
                   {"bestaetigt_am", user->confirmed_at ? nlohmann::json(*user->confirmed_at) : nlohmann::json(nullptr)}};
   auto memberships = nlohmann::json::array();
-  for (const auto& r : db_.query(kMembershipsOfUser, {user->id}).rows) {
-    memberships.push_back({{"organisation_id", r.i64(0)}, {"organisation", r.str(1)}, {"typ", r.str(2)},
-                           {"rolle", r.str(3)}, {"status", r.str(4)}, {"seit", r.i64(5)}});
+  for (const auto& [org, m] : organisations::OrganisationRepository(db_).membershipsOfUser(user->id)) {
+    memberships.push_back({{"organisation_id", org.id}, {"organisation", org.name}, {"typ", org.type},
+                           {"rolle", m.role}, {"status", m.status}, {"seit", m.created_at}});
   }
   out["mitgliedschaften"] = memberships;
   auto sessions = nlohmann::json::array();

@@ -10,6 +10,8 @@
 #include "db/migrate.h"
 #include "features/accounts/routes.h"
 #include "features/organisations/routes.h"
+#include "features/library/routes.h"
+#include "features/library/service.h"
 #include "features/organisations/seed.h"
 #include "features/pages/routes.h"
 #include "features/platform/routes.h"
@@ -25,6 +27,16 @@ Application::Application(Config config, std::unique_ptr<Clock> clock) {
 
 Application::~Application() = default;
 
+std::vector<std::string> importLibrary(AppContext& ctx) {
+  library::UseCaseService service(*ctx.db, *ctx.clock, *ctx.mailer, ctx.config.effectiveBaseUrl());
+  auto report = service.importDirectory(ctx.resources + "/content/use-cases");
+  log::info("Use Cases importiert: " + report.summary());
+  for (const auto& conflict : report.conflicts) log::warn("Use-Case-Import: " + conflict);
+  std::vector<std::string> lines = {report.summary()};
+  lines.insert(lines.end(), report.conflicts.begin(), report.conflicts.end());
+  return lines;
+}
+
 void Application::prepare() {
   log::configure(ctx_.config.log_level);
   log::setAccessLogEnabled(ctx_.config.access_log);
@@ -33,15 +45,17 @@ void Application::prepare() {
   ctx_.db = db::open(url, 8);
   auto report = db::migrate(*ctx_.db, ctx_.resources + "/migrations");
   if (!report.applied.empty()) log::info("Datenbankschema auf Version " + std::to_string(report.current_version));
-  if (ctx_.config.seed_on_empty) {
-    auto seeded = organisations::seedIfEmpty(*ctx_.db, *ctx_.clock, ctx_.resources);
-    if (seeded) log::info("Inhalte importiert: " + *seeded);
-  }
-  ctx_.renderer = view::createCtemplateRenderer(ctx_.resources + "/templates");
   ctx_.mailer = mail::createMailer(*ctx_.db, *ctx_.clock,
                                    mail::SmtpSettings{ctx_.config.smtp.host, ctx_.config.smtp.port,
                                                       ctx_.config.smtp.user, ctx_.config.smtp.password,
                                                       ctx_.config.smtp.from});
+  if (ctx_.config.seed_on_empty) {
+    auto seeded = organisations::seedIfEmpty(*ctx_.db, *ctx_.clock, ctx_.resources);
+    if (seeded) log::info("Inhalte importiert: " + *seeded);
+    // Also on databases seeded before the library existed.
+    if (ctx_.db->query("SELECT COUNT(*) FROM use_cases").first().i64(0) == 0) importLibrary(ctx_);
+  }
+  ctx_.renderer = view::createCtemplateRenderer(ctx_.resources + "/templates");
   ctx_.sessions = std::make_unique<auth::SessionStore>(*ctx_.db, *ctx_.clock);
   ctx_.csrf = std::make_unique<auth::Csrf>(auth::loadOrCreateSecret(*ctx_.db));
   ctx_.login_limiter = std::make_unique<auth::RateLimiter>(*ctx_.clock, 10, 15 * 60);
@@ -55,6 +69,7 @@ void Application::registerRoutes() {
   pages::registerRoutes(router_, ctx_);
   accounts::registerRoutes(router_, ctx_);
   organisations::registerRoutes(router_, ctx_);
+  library::registerRoutes(router_, ctx_);
 }
 
 http::Handler Application::handler() {

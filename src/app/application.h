@@ -1,5 +1,7 @@
 #pragma once
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "app/context.h"
 #include "http/router.h"
@@ -27,6 +29,10 @@ class Application {
   http::Router router_;
   bool routes_registered_ = false;
 };
+
+// Imports content/use-cases/ (new and changed files; never overwrites edits made in the UI).
+// Returns the summary line followed by one line per conflict.
+std::vector<std::string> importLibrary(AppContext& ctx);
 
 // Blocks until SIGTERM or SIGINT, then shuts down gracefully.
 int serveUntilSignal(Application& app);

@@ -136,6 +136,9 @@ int main(int argc, char** argv) {
       app.prepare();
       auto& ctx = app.context();
       std::cout << "Importiert: " << opgv::organisations::importContent(*ctx.db, *ctx.clock, ctx.resources) << "\n";
+      auto library = opgv::app::importLibrary(ctx);
+      std::cout << "Use Cases: " << library.front() << "\n";
+      for (size_t i = 1; i < library.size(); ++i) std::cerr << "Konflikt: " << library[i] << "\n";
       return 0;
     }
     if (userAdd->parsed() || userRole->parsed()) {

@@ -42,6 +42,15 @@ const std::map<std::string, FlashText, std::less<>>& flashTexts() {
       {"organisation_angelegt", {"SUCCESS", "Die Organisation wurde angelegt. Die Redaktion prüft sie."}},
       {"rolle_geaendert", {"SUCCESS", "Die Rolle wurde geändert."}},
       {"mitgliedschaft_beendet", {"INFO", "Die Mitgliedschaft wurde beendet."}},
+      {"use_case_gespeichert", {"SUCCESS", "Ihr Entwurf ist gespeichert. Sie können ihn weiter bearbeiten oder zur Prüfung einreichen."}},
+      {"use_case_eingereicht", {"SUCCESS", "Ihr Use Case ist eingereicht. Die Redaktion prüft ihn und meldet sich per E-Mail."}},
+      {"use_case_unvollstaendig", {"DANGER", "Zum Einreichen fehlen noch Angaben. Bitte ergänzen Sie die markierten Felder."}},
+      {"use_case_veroeffentlicht", {"SUCCESS", "Der Use Case ist veröffentlicht. Die Einreichenden wurden benachrichtigt."}},
+      {"use_case_aenderungen", {"SUCCESS", "Ihre Kommentare sind gespeichert; der Use Case ist zurück bei den Einreichenden."}},
+      {"use_case_archiviert", {"SUCCESS", "Der Use Case ist archiviert und nicht mehr in der Bibliothek. Sie können ihn hier wiederherstellen."}},
+      {"use_case_wiederhergestellt", {"SUCCESS", "Der Use Case ist wiederhergestellt."}},
+      {"interesse_eingetragen", {"SUCCESS", "Das Interesse Ihrer Organisation ist eingetragen."}},
+      {"interesse_zurueckgenommen", {"INFO", "Das Interesse Ihrer Organisation ist zurückgenommen."}},
   };
   return texts;
 }
@@ -75,13 +84,13 @@ std::string csrfToken(const AppContext& ctx, http::Request& request) {
   return ctx.csrf->tokenFor(st.csrf_binding);
 }
 
-Result<http::FormData> readForm(const AppContext& ctx, http::Request& request) {
+Result<http::FormData> readForm(const AppContext& ctx, http::Request& request, const http::FormLimits& limits) {
   if (request.mediaType() != "application/x-www-form-urlencoded") {
     return fail(ErrorCode::kUnsupportedMediaType,
                 "Das Formular wurde in einem unerwarteten Format gesendet (erwartet: "
                 "application/x-www-form-urlencoded).");
   }
-  auto form = http::parseUrlEncoded(request.body);
+  auto form = http::parseUrlEncoded(request.body, limits);
   if (!form) return std::unexpected(form.error());
   auto& st = state(request);
   if (!ctx.csrf->valid(st.csrf_binding, form->value("csrf_token"))) {

@@ -31,7 +31,7 @@ std::string csrfToken(const AppContext& ctx, http::Request& request);
 void setCookie(const AppContext& ctx, http::Request& request, http::Cookie cookie);
 
 // Form bodies: checks the media type (415), UTF-8 and encoding (400) and the CSRF token (403).
-Result<http::FormData> readForm(const AppContext& ctx, http::Request& request);
+Result<http::FormData> readForm(const AppContext& ctx, http::Request& request, const http::FormLimits& limits = {});
 
 // JSON bodies for /api/v1: requires application/json (415) and a JSON object (400). Requiring the
 // media type also keeps cross-site forms out, so cookie-authenticated API calls need no token.

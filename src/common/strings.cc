@@ -1,6 +1,7 @@
 #include "common/strings.h"
 
 #include <charconv>
+#include <ctime>
 
 namespace opgv::strings {
 
@@ -188,6 +189,33 @@ size_t utf8Length(std::string_view text) {
     if ((c & 0xC0) != 0x80) ++count;
   }
   return count;
+}
+
+std::string formatUnixTime(int64_t seconds, const char* format) {
+  std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[64];
+  auto n = std::strftime(buf, sizeof buf, format, &tm);
+  return std::string(buf, n);
+}
+
+std::string isoDate(int64_t seconds) { return formatUnixTime(seconds, "%Y-%m-%d"); }
+
+std::string germanDate(std::string_view iso) {
+  auto digits = [&](size_t from, size_t count) {
+    for (size_t i = from; i < from + count; ++i) {
+      if (i >= iso.size() || iso[i] < '0' || iso[i] > '9') return false;
+    }
+    return true;
+  };
+  if (iso.size() == 10 && digits(0, 4) && iso[4] == '-' && digits(5, 2) && iso[7] == '-' && digits(8, 2)) {
+    return std::string(iso.substr(8, 2)) + "." + std::string(iso.substr(5, 2)) + "." + std::string(iso.substr(0, 4));
+  }
+  if (iso.size() == 7 && digits(0, 4) && iso[4] == '-' && digits(5, 2)) {
+    return std::string(iso.substr(5, 2)) + "/" + std::string(iso.substr(0, 4));
+  }
+  return std::string(iso);
 }
 
 }  // namespace opgv::strings

@@ -20,6 +20,11 @@ std::string percentEncode(std::string_view text);
 std::string htmlEscape(std::string_view text);
 std::string toHex(const unsigned char* data, size_t size);
 std::optional<int64_t> parseInt(std::string_view text);
+// Unix seconds in UTC with a strftime format; isoDate gives "2026-11-27".
+std::string formatUnixTime(int64_t seconds, const char* format);
+std::string isoDate(int64_t seconds);
+// "2026-11-27" or "2026-11" → "27.11.2026" / "11/2026"; other text is returned unchanged.
+std::string germanDate(std::string_view isoDate);
 // Counts code points, not bytes, so limits mean what a user sees.
 size_t utf8Length(std::string_view text);
 

@@ -4,14 +4,24 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "view/markdown.h"
 #include "view/renderer.h"
 
 namespace opgv::view {
 namespace {
 
+bool endsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 void fill(ctemplate::TemplateDictionary& dict, const nlohmann::json& model) {
   for (const auto& [key, value] : model.items()) {
-    if (value.is_string()) {
+    if (value.is_string() && endsWith(key, "_MARKDOWN")) {
+      // The one place where unescaped HTML enters a page: Markdown source from the model is
+      // rendered here, in safe mode, and templates print it with {{X_MARKDOWN:none}} (a test
+      // allows :none on no other variable). Handlers therefore cannot pass raw HTML through.
+      dict.SetValue(key, renderMarkdown(value.get<std::string>()));
+    } else if (value.is_string()) {
       dict.SetValue(key, value.get<std::string>());
     } else if (value.is_number_integer()) {
       dict.SetValue(key, std::to_string(value.get<int64_t>()));

@@ -24,9 +24,11 @@
 #include "common/strings.h"
 #include "features/accounts/repository.h"
 #include "features/accounts/service.h"
+#include "features/library/service.h"
 #include "features/organisations/repository.h"
 #include "features/organisations/service.h"
 #include "support/test_server.h"
+#include "support/use_cases.h"
 
 namespace opgv::test {
 namespace {
@@ -90,11 +92,12 @@ struct Row {
 
 class Fixture {
  public:
-  explicit Fixture(Backend backend) : server(backend) {
+  explicit Fixture(Backend backend) : server(backend, TestServerOptions{.seed_library = true}) {
     auto& c = server.ctx();
     accounts_ = std::make_unique<accounts::AccountService>(*c.db, *c.clock, *c.mailer, *c.sessions, *c.login_limiter,
                                                            "http://test");
     orgs_ = std::make_unique<organisations::OrganisationService>(*c.db, *c.clock, *c.mailer, "http://test");
+    library_ = std::make_unique<library::UseCaseService>(*c.db, *c.clock, *c.mailer, "http://test");
     dummy_hash_ = crypto::hashPassword("nie-verwendet-" + crypto::randomToken());
 
     identities[Role::kGast] = gast();
@@ -217,6 +220,34 @@ class Fixture {
 
   int64_t userOf(Role role) { return identities.at(role)->user_id; }
 
+  // Use cases in a given state; drafts belong to the role's own account (a guest's to the Mitglied).
+  std::string draftOf(Role role) {
+    if (role == Role::kGast) role = Role::kMitglied;
+    auto owner = principal(userOf(role), role);
+    return library_->create(owner, completeUseCase(unique("Matrix-Fall "))).value().slug;
+  }
+  std::string inReview() {
+    auto owner = principal(userOf(Role::kMitglied), Role::kMitglied);
+    auto slug = draftOf(Role::kMitglied);
+    library_->submit(owner, slug).value();
+    return slug;
+  }
+  std::string published() {
+    auto slug = inReview();
+    library_->publish(principal(userOf(Role::kAdmin), Role::kAdmin), slug, "").value();
+    return slug;
+  }
+  std::string archived() {
+    auto slug = published();
+    library_->archive(principal(userOf(Role::kAdmin), Role::kAdmin), slug).value();
+    return slug;
+  }
+  void registerInterest(Role role, const std::string& slug) {
+    if (role == Role::kOrgAdmin) {
+      library_->registerInterest(principal(userOf(role), role), slug, org, false).value();
+    }
+  }
+
   void leave(Role role, int64_t orgId) {
     if (role != Role::kGast) orgRepo().removeMembership(orgId, userOf(role));
   }
@@ -232,6 +263,7 @@ class Fixture {
  private:
   std::unique_ptr<accounts::AccountService> accounts_;
   std::unique_ptr<organisations::OrganisationService> orgs_;
+  std::unique_ptr<library::UseCaseService> library_;
   std::string dummy_hash_;
   int counter_ = 0;
 };
@@ -282,7 +314,6 @@ const std::vector<Row>& matrix() {
       {"GET", "/barrierefreiheit", all("200")},
       {"GET", "/leichte-sprache", all("200")},
       {"GET", "/kontakt", all("200")},
-      {"GET", "/use-cases", all("200")},
       {"GET", "/bausteine", all("200")},
       {"GET", "/projekte", all("200")},
       {"GET", "/daten", all("200")},
@@ -472,6 +503,82 @@ const std::vector<Row>& matrix() {
          c.target = "/api/v1/applications/" + std::to_string(f.pendingOrganisation());
          return c;
        }},
+
+      // Use-case library ({slug} is the seeded Sozialräume case unless a row prepares its own)
+      {"GET", "/use-cases", all("200"), [](Fixture&, Role) { return Cell{"/use-cases?q=Sozialraum&themenfeld=Soziales"}; }},
+      {"GET", "/use-cases/neu", members("200")},
+      {"POST", "/use-cases", members("303>/use-cases/"),
+       [](Fixture& f, Role) { return form({{"title", f.unique("Leerstandskataster Nord ")}, {"action", "speichern"}}); }},
+      {"GET", "/use-cases/meine", members("200")},
+      {"GET", "/redaktion/use-cases", roles("303>/anmelden", "403", "200", "200", "403")},
+      {"GET", "/use-cases/{slug}", all("200")},
+      {"GET", "/use-cases/{slug}/bearbeiten", roles("303>/anmelden", "403", "200", "200", "403")},
+      {"POST", "/use-cases/{slug}/bearbeiten", members("303>/use-cases/"),
+       [](Fixture& f, Role role) {
+         auto c = form({{"title", "Geänderter Matrix-Fall"}, {"action", "speichern"}});
+         c.target = "/use-cases/" + f.draftOf(role) + "/bearbeiten";
+         return c;
+       }},
+      {"POST", "/use-cases/{slug}/einreichen", members("303>/use-cases/"),
+       [](Fixture& f, Role role) { return Cell{"/use-cases/" + f.draftOf(role) + "/einreichen"}; }},
+      {"GET", "/use-cases/{slug}/pruefen", roles("303>/anmelden", "403", "200", "200", "403")},
+      {"POST", "/use-cases/{slug}/pruefen", roles("303>/anmelden", "403", "303>/use-cases/", "303>/use-cases/", "403"),
+       [](Fixture& f, Role) {
+         auto c = form({{"decision", "veroeffentlichen"}, {"note", "Matrix"}});
+         c.target = "/use-cases/" + f.inReview() + "/pruefen";
+         return c;
+       }},
+      {"GET", "/use-cases/{slug}/archivieren", roles("303>/anmelden", "403", "200", "200", "403")},
+      {"POST", "/use-cases/{slug}/archivieren", roles("303>/anmelden", "403", "303>/use-cases/", "303>/use-cases/", "403"),
+       [](Fixture& f, Role) { return Cell{"/use-cases/" + f.published() + "/archivieren"}; }},
+      {"POST", "/use-cases/{slug}/wiederherstellen", roles("303>/anmelden", "403", "303>/use-cases/", "303>/use-cases/", "403"),
+       [](Fixture& f, Role) { return Cell{"/use-cases/" + f.archived() + "/wiederherstellen"}; }},
+      {"POST", "/use-cases/{slug}/interesse", roles("303>/anmelden", "403", "403", "403", "303>/use-cases/"),
+       [](Fixture&, Role) { return form({{"action", "eintragen"}, {"public", "1"}}); }},
+      {"GET", "/use-cases/{slug}/versionen", all("200")},
+      {"GET", "/use-cases/{slug}/versionen/{version}", all("200")},
+      {"GET", "/use-cases/{slug}/vergleich", all("200"),
+       [](Fixture&, Role) { return Cell{"/use-cases/sozialraeume-berlin-mss/vergleich?von=1&bis=1"}; }},
+
+      // JSON API
+      {"GET", "/api/v1/use-cases", all("200"), [](Fixture&, Role) { return Cell{"/api/v1/use-cases?q=Schule&status=pilot"}; }},
+      {"POST", "/api/v1/use-cases", apiMembers("201"), [](Fixture& f, Role) { return body({{"title", f.unique("API-Fall ")}}); }},
+      {"GET", "/api/v1/me/use-cases", apiMembers("200")},
+      {"GET", "/api/v1/review/use-cases", roles("401", "403", "200", "200", "403")},
+      {"GET", "/api/v1/open-data/use-cases.json", all("200")},
+      {"GET", "/api/v1/open-data/use-cases.csv", all("200")},
+      {"GET", "/api/v1/use-cases/{slug}", all("200")},
+      {"PUT", "/api/v1/use-cases/{slug}", apiMembers("200"),
+       [](Fixture& f, Role role) {
+         auto c = body(completeUseCase("Per API geändert"));
+         c.target = "/api/v1/use-cases/" + f.draftOf(role);
+         return c;
+       }},
+      {"POST", "/api/v1/use-cases/{slug}/submit", apiMembers("200"),
+       [](Fixture& f, Role role) { return Cell{"/api/v1/use-cases/" + f.draftOf(role) + "/submit"}; }},
+      {"POST", "/api/v1/use-cases/{slug}/publish", roles("401", "403", "200", "200", "403"),
+       [](Fixture& f, Role) { return Cell{"/api/v1/use-cases/" + f.inReview() + "/publish"}; }},
+      {"POST", "/api/v1/use-cases/{slug}/request-changes", roles("401", "403", "200", "200", "403"),
+       [](Fixture& f, Role) {
+         auto c = body({{"comments", {{"loesung", "Bitte die Datenquelle nennen."}}}});
+         c.target = "/api/v1/use-cases/" + f.inReview() + "/request-changes";
+         return c;
+       }},
+      {"POST", "/api/v1/use-cases/{slug}/archive", roles("401", "403", "200", "200", "403"),
+       [](Fixture& f, Role) { return Cell{"/api/v1/use-cases/" + f.published() + "/archive"}; }},
+      {"POST", "/api/v1/use-cases/{slug}/restore", roles("401", "403", "200", "200", "403"),
+       [](Fixture& f, Role) { return Cell{"/api/v1/use-cases/" + f.archived() + "/restore"}; }},
+      {"GET", "/api/v1/use-cases/{slug}/versions", all("200")},
+      {"GET", "/api/v1/use-cases/{slug}/versions/{version}", all("200")},
+      {"GET", "/api/v1/use-cases/{slug}/diff", all("200"),
+       [](Fixture&, Role) { return Cell{"/api/v1/use-cases/sozialraeume-berlin-mss/diff?from=1&to=1"}; }},
+      {"POST", "/api/v1/use-cases/{slug}/interest", roles("401", "403", "403", "403", "200"),
+       [](Fixture&, Role) { return body({{"public", true}}); }},
+      {"DELETE", "/api/v1/use-cases/{slug}/interest", roles("401", "404", "404", "404", "200"),
+       [](Fixture& f, Role role) {
+         f.registerInterest(role, "sozialraeume-berlin-mss");
+         return Cell{};
+       }},
   };
   return rows;
 }
@@ -483,6 +590,8 @@ std::string substitute(Fixture& f, const std::string& pattern) {
   for (auto& seg : strings::split(pattern.substr(1), '/')) {
     std::string value = seg;
     if (seg == "{ags}") value = kFlensburg;
+    else if (seg == "{slug}") value = "sozialraeume-berlin-mss";
+    else if (seg == "{version}") value = "1";
     else if (seg == "{id}") value = orgPath(f);
     else if (seg.size() > 2 && seg.front() == '{') throw std::runtime_error("kein Wert für " + seg + " in " + pattern);
     out += "/" + value;

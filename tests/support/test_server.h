@@ -35,6 +35,7 @@ class TestDatabase {
 
 struct TestServerOptions {
   bool full_seed = false;  // import all 11,564 Kommunen (slow on PostgreSQL); else a small sample
+  bool seed_library = false;  // import the 30 use cases from content/use-cases/
   size_t max_body_bytes = 1024 * 1024;
 };
 

@@ -11,14 +11,7 @@
 namespace opgv::accounts {
 namespace {
 
-std::string formatDate(int64_t seconds) {
-  std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%d.%m.%Y %H:%M UTC", &tm);
-  return buf;
-}
+std::string formatDate(int64_t seconds) { return strings::formatUnixTime(seconds, "%d.%m.%Y %H:%M UTC"); }
 
 http::Cookie sessionCookie(const std::string& token) {
   return http::Cookie{"opgv_session", token, "/", -1, true};

@@ -32,11 +32,6 @@ struct Area {
 // Areas whose features are being built; the page says honestly what will be there.
 const std::vector<Area>& areas() {
   static const std::vector<Area> list = {
-      {"/use-cases", "NAV_USECASES", "Use Cases",
-       "Erprobte kommunale Datenprojekte: Ausgangslage, Lösung, Wirkung und der Weg dorthin – zum Nachnutzen.",
-       {"Suche in deutscher Sprache nach Themenfeld, Kommunengröße und Bundesland",
-        "Wirkung mit Kennzahlen vorher und nachher, mit Quelle",
-        "„Nachnutzen“: aus einem Use Case ein eigenes Projekt machen"}},
       {"/bausteine", "NAV_BAUSTEINE", "Bausteine",
        "Vorlagen, Checklisten, Playbooks und rechtliche Hilfen (DSGVO) für jede Projektphase.",
        {"Governance-Playbook und Präsentationsvorlage für die Verwaltungsspitze",

@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -23,6 +25,36 @@ TEST(Templates, EveryTemplateStartsWithAutoescape) {
     EXPECT_EQ(first, "{{%AUTOESCAPE context=\"HTML\"}}") << entry.path();
   }
   EXPECT_GT(count, 20u);
+}
+
+// Unescaped output is allowed only for *_MARKDOWN variables, which the renderer fills with
+// Markdown rendered in safe mode; any other modifier would bypass the auto-escaping.
+TEST(Templates, OnlyMarkdownVariablesAreUnescaped) {
+  std::regex modifier(R"(\{\{([A-Z0-9_]+):([^}]*)\}\})");
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(sourceDir() + "/templates")) {
+    if (entry.path().extension() != ".tpl") continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    auto content = text.str();
+    for (std::sregex_iterator it(content.begin(), content.end(), modifier), end; it != end; ++it) {
+      auto name = (*it)[1].str();
+      EXPECT_EQ((*it)[2].str(), "none") << entry.path() << ": " << it->str();
+      EXPECT_TRUE(name.size() > 9 && name.substr(name.size() - 9) == "_MARKDOWN") << entry.path() << ": " << it->str();
+    }
+  }
+}
+
+TEST(Templates, MarkdownVariablesAreRenderedSafely) {
+  auto renderer = view::createCtemplateRenderer(sourceDir() + "/templates");
+  nlohmann::json model = {{"THEME_SYSTEM", true}, {"PAGE_TITLE", "t"}, {"LOGGED_OUT", true},
+                          {"UC_TITLE", "Titel"}, {"UC_SLUG", "x"},
+                          {"SECTIONS", nlohmann::json::array({{{"SECTION_KEY", "loesung"}, {"SECTION_HEADING", "Lösung"},
+                                                                {"SECTION_MARKDOWN", "**fett** <script>alert(1)</script> [x](javascript:alert(1))"}}})}};
+  auto html = renderer->page("library/detail.tpl", model);
+  EXPECT_NE(html.find("<strong>fett</strong>"), std::string::npos);
+  EXPECT_EQ(html.find("<script>alert(1)"), std::string::npos);
+  EXPECT_EQ(html.find("javascript:"), std::string::npos);
 }
 
 TEST(Templates, HostileValuesAreEscapedByContext) {

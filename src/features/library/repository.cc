@@ -1,0 +1,476 @@
+#include "features/library/repository.h"
+
+#include <algorithm>
+
+#include "search/query.h"
+
+namespace opgv::library {
+namespace {
+
+const std::string kColumns =
+    "id, slug, origin, state, draft, draft_updated_at, owner_id, organisation_id, published_version, title, summary, "
+    "published_at, last_reviewed, replication_count, interest_count, listed, source_hash, seed_conflict, created_at";
+const std::string kSelectBySlug = "SELECT " + kColumns + " FROM use_cases WHERE slug = $1";
+const std::string kSelectById = "SELECT " + kColumns + " FROM use_cases WHERE id = $1";
+const std::string kSelectByOwner = "SELECT " + kColumns + " FROM use_cases WHERE owner_id = $1 ORDER BY draft_updated_at DESC";
+const std::string kSelectByState = "SELECT " + kColumns + " FROM use_cases WHERE state = $1 ORDER BY draft_updated_at";
+const std::string kSelectConflicts = "SELECT " + kColumns + " FROM use_cases WHERE seed_conflict IS NOT NULL ORDER BY slug";
+const std::string kSelectByOrigin = "SELECT " + kColumns + " FROM use_cases WHERE origin = $1 ORDER BY slug";
+const std::string kSelectListed = "SELECT " + kColumns + " FROM use_cases WHERE listed = 1 ORDER BY slug";
+constexpr std::string_view kInsert =
+    "INSERT INTO use_cases (slug, origin, state, draft, draft_updated_at, owner_id, organisation_id, title, summary, "
+    "source_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
+// Until a case is first published, its listing title and summary follow the draft.
+constexpr std::string_view kSaveDraft =
+    "UPDATE use_cases SET draft = $1, state = $2, draft_updated_at = $3, "
+    "title = CASE WHEN published_version IS NULL THEN $4 ELSE title END, "
+    "summary = CASE WHEN published_version IS NULL THEN $5 ELSE summary END WHERE id = $6";
+constexpr std::string_view kSetState = "UPDATE use_cases SET state = $1, listed = $2 WHERE id = $3";
+constexpr std::string_view kSetSeed = "UPDATE use_cases SET source_hash = $1, seed_conflict = $2 WHERE id = $3";
+constexpr std::string_view kNextVersion =
+    "SELECT COALESCE(MAX(version), 0) + 1 FROM use_case_versions WHERE use_case_id = $1";
+constexpr std::string_view kInsertVersion =
+    "INSERT INTO use_case_versions (use_case_id, version, document, title, published_at, published_by, note) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7)";
+constexpr std::string_view kMarkPublished =
+    "UPDATE use_cases SET published_version = $1, title = $2, summary = $3, published_at = $4, last_reviewed = $5, "
+    "replication_count = $6, listed = 1, state = 'veroeffentlicht', draft = $7, draft_updated_at = $4 WHERE id = $8";
+constexpr std::string_view kDeleteFacets = "DELETE FROM use_case_facets WHERE use_case_id = $1";
+constexpr std::string_view kInsertFacet = "INSERT INTO use_case_facets (use_case_id, facet, value) VALUES ($1, $2, $3)";
+constexpr std::string_view kDeleteFtsSqlite = "DELETE FROM use_case_fts WHERE rowid = $1";
+constexpr std::string_view kInsertFtsSqlite = "INSERT INTO use_case_fts (rowid, title, summary, body) VALUES ($1, $2, $3, $4)";
+constexpr std::string_view kUpsertSearchPg =
+    "INSERT INTO use_case_search (use_case_id, title, summary, body) VALUES ($1, $2, $3, $4) "
+    "ON CONFLICT (use_case_id) DO UPDATE SET title = excluded.title, summary = excluded.summary, body = excluded.body";
+constexpr std::string_view kSelectVersions =
+    "SELECT v.version, v.document, v.title, v.published_at, v.published_by, COALESCE(u.display_name, ''), v.note "
+    "FROM use_case_versions v LEFT JOIN users u ON u.id = v.published_by WHERE v.use_case_id = $1 ORDER BY v.version DESC";
+constexpr std::string_view kSelectVersion =
+    "SELECT v.version, v.document, v.title, v.published_at, v.published_by, COALESCE(u.display_name, ''), v.note "
+    "FROM use_case_versions v LEFT JOIN users u ON u.id = v.published_by WHERE v.use_case_id = $1 AND v.version = $2";
+constexpr std::string_view kSelectPublishedDocuments =
+    "SELECT u.id, v.document FROM use_cases u JOIN use_case_versions v ON v.use_case_id = u.id "
+    "AND v.version = u.published_version WHERE u.listed = 1";
+constexpr std::string_view kSelectFacetsOf = "SELECT facet, value FROM use_case_facets WHERE use_case_id = $1";
+// Related: shared Themenfeld counts most, then shared Datenmodell, then shared Barrierenkreislauf.
+constexpr std::string_view kSelectRelated =
+    "SELECT u.id, u.slug, u.title, u.summary, u.published_at, u.last_reviewed, u.replication_count, u.interest_count, "
+    "SUM(CASE o.facet WHEN 'themenfeld' THEN 4 WHEN 'datenmodell' THEN 3 WHEN 'zusammenarbeitsform' THEN 1 ELSE 1 END) AS score "
+    "FROM use_case_facets mine JOIN use_case_facets o ON o.facet = mine.facet AND o.value = mine.value "
+    "JOIN use_cases u ON u.id = o.use_case_id "
+    "WHERE mine.use_case_id = $1 AND o.use_case_id <> $1 AND u.listed = 1 "
+    "AND mine.facet IN ('themenfeld', 'datenmodell', 'barriere', 'zusammenarbeitsform') "
+    "GROUP BY u.id, u.slug, u.title, u.summary, u.published_at, u.last_reviewed, u.replication_count, u.interest_count "
+    "ORDER BY score DESC, u.replication_count DESC, u.id LIMIT $2";
+constexpr std::string_view kInsertComment =
+    "INSERT INTO use_case_comments (use_case_id, section, body, author_id, created_at) VALUES ($1, $2, $3, $4, $5)";
+constexpr std::string_view kSelectComments =
+    "SELECT c.id, c.section, c.body, COALESCE(u.display_name, 'gelöschtes Konto'), c.created_at "
+    "FROM use_case_comments c LEFT JOIN users u ON u.id = c.author_id WHERE c.use_case_id = $1 ORDER BY c.created_at, c.id";
+constexpr std::string_view kInsertInterest =
+    "INSERT INTO use_case_interests (use_case_id, organisation_id, user_id, public, created_at) VALUES ($1, $2, $3, $4, $5) "
+    "ON CONFLICT (use_case_id, organisation_id) DO NOTHING";
+constexpr std::string_view kDeleteInterest = "DELETE FROM use_case_interests WHERE use_case_id = $1 AND organisation_id = $2";
+constexpr std::string_view kCountInterests =
+    "UPDATE use_cases SET interest_count = (SELECT COUNT(*) FROM use_case_interests WHERE use_case_id = $1) WHERE id = $1";
+constexpr std::string_view kSelectInterests =
+    "SELECT i.organisation_id, o.name, i.public, i.created_at FROM use_case_interests i "
+    "JOIN organisations o ON o.id = i.organisation_id WHERE i.use_case_id = $1 ORDER BY i.created_at";
+
+UseCase fromRow(const db::Row& r) {
+  UseCase u;
+  u.id = r.i64(0);
+  u.slug = r.str(1);
+  u.origin = r.str(2);
+  u.state = parseState(r.str(3)).value_or(State::kEntwurf);
+  u.draft = nlohmann::json::parse(r.str(4), nullptr, false);
+  u.draft_updated_at = r.i64(5);
+  u.owner_id = r.optI64(6);
+  u.organisation_id = r.optI64(7);
+  u.published_version = r.optI64(8);
+  u.title = r.str(9);
+  u.summary = r.str(10);
+  u.published_at = r.optI64(11);
+  u.last_reviewed = r.optStr(12).value_or("");
+  u.replication_count = r.i64(13);
+  u.interest_count = r.i64(14);
+  u.listed = r.i64(15) != 0;
+  u.source_hash = r.optStr(16).value_or("");
+  u.seed_conflict = r.optStr(17).value_or("");
+  u.created_at = r.i64(18);
+  return u;
+}
+
+Version versionFromRow(const db::Row& r) {
+  return Version{r.i64(0), nlohmann::json::parse(r.str(1), nullptr, false), r.str(2), r.i64(3), r.optI64(4), r.str(5), r.str(6)};
+}
+
+ListItem itemFromRow(const db::Row& r) {
+  ListItem item;
+  item.id = r.i64(0);
+  item.slug = r.str(1);
+  item.title = r.str(2);
+  item.summary = r.str(3);
+  item.published_at = r.optI64(4);
+  item.last_reviewed = r.optStr(5).value_or("");
+  item.replication_count = r.i64(6);
+  item.interest_count = r.i64(7);
+  return item;
+}
+
+std::vector<UseCase> many(db::Database& db, std::string_view sql, const std::vector<db::Param>& params) {
+  std::vector<UseCase> out;
+  for (const auto& r : db.query(sql, params).rows) out.push_back(fromRow(r));
+  return out;
+}
+
+// Snippet markers: private-use characters that cannot come from the tokenizer's word characters
+// and are split out before anything is rendered.
+const std::string kHitStart = "\xEE\x80\x80";  // U+E000
+const std::string kHitEnd = "\xEE\x80\x81";    // U+E001
+
+std::vector<SnippetPart> splitSnippet(const std::string& marked) {
+  std::vector<SnippetPart> parts;
+  size_t pos = 0;
+  while (pos < marked.size()) {
+    auto start = marked.find(kHitStart, pos);
+    if (start == std::string::npos) {
+      parts.push_back({marked.substr(pos), false});
+      break;
+    }
+    if (start > pos) parts.push_back({marked.substr(pos, start - pos), false});
+    auto end = marked.find(kHitEnd, start);
+    if (end == std::string::npos) end = marked.size();
+    parts.push_back({marked.substr(start + kHitStart.size(), end - start - kHitStart.size()), true});
+    pos = end == marked.size() ? end : end + kHitEnd.size();
+  }
+  return parts;
+}
+
+// Builds SQL with $n placeholders in order of appearance, which the SQLite backend requires.
+class SqlBuilder {
+ public:
+  SqlBuilder& sql(std::string_view text) {
+    text_ += text;
+    return *this;
+  }
+  SqlBuilder& param(db::Param p) {
+    params_.push_back(std::move(p));
+    text_ += "$" + std::to_string(params_.size());
+    return *this;
+  }
+  template <class T>
+  SqlBuilder& list(const std::vector<T>& values) {
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (i) text_ += ", ";
+      param(values[i]);
+    }
+    return *this;
+  }
+  const std::string& text() const { return text_; }
+  const std::vector<db::Param>& params() const { return params_; }
+
+ private:
+  std::string text_;
+  std::vector<db::Param> params_;
+};
+
+// The matching cases (id, score) as a CTE named hits. `anyWord` switches from all words to any.
+void appendHits(SqlBuilder& b, db::Dialect dialect, const search::PlainQuery& query, bool anyWord, const SearchParams& p,
+                const std::optional<FitProfile>& fit) {
+  b.sql("WITH hits AS (SELECT u.id AS id, ");
+  if (query.empty()) {
+    b.sql("0.0 AS score FROM use_cases u ");
+  } else if (dialect == db::Dialect::kSqlite) {
+    std::string match = search::toFts5Match(query);
+    if (anyWord) {
+      std::string joined;
+      for (const auto& w : query.words) joined += (joined.empty() ? "" : " OR ") + search::toFts5Match(search::PlainQuery{{w}});
+      match = joined;
+    }
+    // bm25 is lower-is-better; negated so that every sort is "score DESC". Weights: title > summary > body.
+    b.sql("-m.rank AS score FROM use_cases u JOIN (SELECT rowid AS id, bm25(use_case_fts, 10.0, 4.0, 1.0) AS rank "
+          "FROM use_case_fts WHERE use_case_fts MATCH ").param(match).sql(") m ON m.id = u.id ");
+  } else {
+    std::string text = search::toPlainText(query);
+    if (anyWord) {
+      text.clear();
+      for (const auto& w : query.words) text += (text.empty() ? "" : " or ") + w;
+    }
+    b.sql("m.score AS score FROM use_cases u JOIN (SELECT use_case_id AS id, ts_rank(tsv, q) AS score "
+          "FROM use_case_search, ")
+        .sql(anyWord ? "websearch_to_tsquery" : "plainto_tsquery")
+        .sql("('german', ").param(text).sql(") q WHERE tsv @@ q) m ON m.id = u.id ");
+  }
+  b.sql("WHERE u.listed = 1");
+  for (const auto& f : facets()) {
+    auto it = p.filters.find(f.key);
+    if (it == p.filters.end() || it->second.empty()) continue;
+    b.sql(" AND u.id IN (SELECT use_case_id FROM use_case_facets WHERE facet = ").param(std::string(f.key)).sql(" AND value IN (");
+    b.list(it->second).sql("))");
+  }
+  if (p.fit_only && fit) {
+    // "Passt zu meiner Kommune": at least two of size class, type, Land, replicated by a similar Kommune.
+    b.sql(" AND (SELECT COUNT(*) FROM use_case_facets ff WHERE ff.use_case_id = u.id AND ("
+          "(ff.facet = 'groessenklasse' AND ff.value = ").param(fit->groessenklasse)
+        .sql(") OR (ff.facet = 'verwaltungstyp' AND ff.value = ").param(fit->verwaltungstyp)
+        .sql(") OR (ff.facet = 'bundesland' AND ff.value = ").param(fit->bundesland)
+        .sql(") OR (ff.facet = 'nachnutzer' AND ff.value = ").param(fit->verwaltungstyp + ":" + fit->groessenklasse)
+        .sql("))) >= 2");
+  }
+  b.sql(") ");
+}
+
+std::string orderBy(const SearchParams& p, bool hasQuery) {
+  if (p.sort == "neueste") return "u.published_at DESC, u.id DESC";
+  if (p.sort == "nachnutzungen") return "u.replication_count DESC, u.interest_count DESC, u.id";
+  if (hasQuery) return "h.score DESC, u.id";
+  return "u.replication_count DESC, u.published_at DESC, u.id";
+}
+
+}  // namespace
+
+std::optional<UseCase> UseCaseRepository::bySlug(const std::string& slug) {
+  auto rs = db_.query(kSelectBySlug, {slug});
+  if (rs.empty()) return std::nullopt;
+  return fromRow(rs.first());
+}
+
+std::optional<UseCase> UseCaseRepository::byId(int64_t id) {
+  auto rs = db_.query(kSelectById, {id});
+  if (rs.empty()) return std::nullopt;
+  return fromRow(rs.first());
+}
+
+std::vector<UseCase> UseCaseRepository::byOwner(int64_t userId) { return many(db_, kSelectByOwner, {userId}); }
+std::vector<UseCase> UseCaseRepository::byState(State state) { return many(db_, kSelectByState, {stateKey(state)}); }
+std::vector<UseCase> UseCaseRepository::withSeedConflict() { return many(db_, kSelectConflicts, {}); }
+std::vector<UseCase> UseCaseRepository::byOrigin(const std::string& origin) { return many(db_, kSelectByOrigin, {origin}); }
+
+std::optional<int64_t> UseCaseRepository::insert(const UseCase& u) {
+  try {
+    return db_.query(kInsert, {u.slug, u.origin, stateKey(u.state), u.draft.dump(), u.draft_updated_at, u.owner_id,
+                               u.organisation_id, u.title, u.summary,
+                               u.source_hash.empty() ? db::Param(nullptr) : db::Param(u.source_hash), u.created_at})
+        .first()
+        .i64(0);
+  } catch (const db::DbError& e) {
+    if (e.isUniqueViolation()) return std::nullopt;
+    throw;
+  }
+}
+
+void UseCaseRepository::saveDraft(int64_t id, const nlohmann::json& draft, State state, int64_t now) {
+  db_.query(kSaveDraft, {draft.dump(), stateKey(state), now, draft.value("title", ""), draft.value("summary", ""), id});
+}
+
+void UseCaseRepository::setState(int64_t id, State state, bool listed) { db_.query(kSetState, {stateKey(state), listed, id}); }
+
+void UseCaseRepository::setSeedBookkeeping(int64_t id, const std::string& sourceHash, const std::string& conflict) {
+  db_.query(kSetSeed, {sourceHash, conflict.empty() ? db::Param(nullptr) : db::Param(conflict), id});
+}
+
+void UseCaseRepository::writeIndex(db::Connection& conn, int64_t id, const nlohmann::json& document) {
+  conn.query(kDeleteFacets, {id});
+  for (const auto& [facet, values] : deriveFacets(document)) {
+    for (const auto& value : values) conn.query(kInsertFacet, {id, facet, value});
+  }
+  auto text = searchText(document);
+  if (conn.dialect() == db::Dialect::kSqlite) {
+    conn.query(kDeleteFtsSqlite, {id});
+    conn.query(kInsertFtsSqlite, {id, text.title, text.summary, text.body});
+  } else {
+    conn.query(kUpsertSearchPg, {id, text.title, text.summary, text.body});
+  }
+}
+
+int64_t UseCaseRepository::publish(const PublishRecord& r) {
+  return db_.transaction([&](db::Connection& conn) {
+    auto version = conn.query(kNextVersion, {r.use_case_id}).first().i64(0);
+    auto title = r.document.value("title", "");
+    conn.query(kInsertVersion, {r.use_case_id, version, r.document.dump(), title, r.published_at, r.published_by, r.note});
+    int64_t replications = r.document.contains("nachnutzungen") && r.document["nachnutzungen"].is_array()
+                               ? static_cast<int64_t>(r.document["nachnutzungen"].size())
+                               : 0;
+    conn.query(kMarkPublished, {version, title, r.document.value("summary", ""), r.published_at,
+                                r.document.value("last_reviewed", ""), replications, r.document.dump(), r.use_case_id});
+    writeIndex(conn, r.use_case_id, r.document);
+    return version;
+  });
+}
+
+std::vector<Version> UseCaseRepository::versions(int64_t id) {
+  std::vector<Version> out;
+  for (const auto& r : db_.query(kSelectVersions, {id}).rows) out.push_back(versionFromRow(r));
+  return out;
+}
+
+std::optional<Version> UseCaseRepository::version(int64_t id, int64_t number) {
+  auto rs = db_.query(kSelectVersion, {id, number});
+  if (rs.empty()) return std::nullopt;
+  return versionFromRow(rs.first());
+}
+
+int64_t UseCaseRepository::reindexAll() {
+  auto docs = db_.query(kSelectPublishedDocuments);
+  return db_.transaction([&](db::Connection& conn) {
+    if (conn.dialect() == db::Dialect::kSqlite) {
+      conn.execScript("DELETE FROM use_case_fts; DELETE FROM use_case_facets;");
+    } else {
+      conn.execScript("DELETE FROM use_case_search; DELETE FROM use_case_facets;");
+    }
+    for (const auto& row : docs.rows) writeIndex(conn, row.i64(0), nlohmann::json::parse(row.str(1)));
+    return static_cast<int64_t>(docs.rows.size());
+  });
+}
+
+SearchResult UseCaseRepository::search(const SearchParams& p, const std::optional<FitProfile>& fit) {
+  SearchResult result;
+  result.page = std::max<int64_t>(1, p.page);
+  result.per_page = std::clamp<int64_t>(p.per_page, 1, kMaxPerPage);
+  auto query = search::parseQuery(p.q);
+  auto conn = db_.acquire();
+  auto dialect = conn->dialect();
+
+  auto countAndFacets = [&](bool anyWord) {
+    SqlBuilder b;
+    appendHits(b, dialect, query, anyWord, p, fit);
+    b.sql("SELECT '', '', COUNT(*) FROM hits UNION ALL "
+          "SELECT f.facet, f.value, COUNT(*) FROM use_case_facets f JOIN hits h ON h.id = f.use_case_id "
+          "WHERE f.facet <> 'nachnutzer' GROUP BY f.facet, f.value");
+    return conn->query(b.text(), b.params());
+  };
+  auto counts = countAndFacets(false);
+  bool anyWord = false;
+  if (!query.empty() && query.words.size() > 1 && counts.first().i64(2) == 0) {
+    anyWord = true;
+    counts = countAndFacets(true);
+  }
+  result.any_word = anyWord;
+  std::map<std::string, std::vector<FacetCount>> byFacet;
+  for (const auto& r : counts.rows) {
+    auto facet = r.str(0);
+    if (facet.empty()) {
+      result.total = r.i64(2);
+      continue;
+    }
+    auto value = r.str(1);
+    bool selected = false;
+    if (auto it = p.filters.find(facet); it != p.filters.end()) {
+      selected = std::find(it->second.begin(), it->second.end(), value) != it->second.end();
+    }
+    byFacet[facet].push_back(FacetCount{value, facetValueLabel(facet, value), r.i64(2), selected});
+  }
+  for (const auto& f : facets()) {
+    auto& list = byFacet[f.key];
+    std::sort(list.begin(), list.end(), [](const FacetCount& a, const FacetCount& b) {
+      return a.count != b.count ? a.count > b.count : a.label < b.label;
+    });
+    result.facets.emplace_back(f.key, std::move(list));
+  }
+  if (result.total == 0) return result;
+
+  SqlBuilder page;
+  appendHits(page, dialect, query, anyWord, p, fit);
+  page.sql("SELECT u.id, u.slug, u.title, u.summary, u.published_at, u.last_reviewed, u.replication_count, "
+           "u.interest_count FROM hits h JOIN use_cases u ON u.id = h.id ORDER BY ")
+      .sql(orderBy(p, !query.empty()))
+      .sql(" LIMIT ").param(result.per_page).sql(" OFFSET ").param((result.page - 1) * result.per_page);
+  std::vector<int64_t> ids;
+  std::map<int64_t, size_t> index;
+  for (const auto& r : conn->query(page.text(), page.params()).rows) {
+    index[r.i64(0)] = result.items.size();
+    ids.push_back(r.i64(0));
+    result.items.push_back(itemFromRow(r));
+  }
+  if (ids.empty()) return result;
+
+  SqlBuilder itemFacets;
+  itemFacets.sql("SELECT use_case_id, facet, value FROM use_case_facets WHERE use_case_id IN (").list(ids).sql(")");
+  for (const auto& r : conn->query(itemFacets.text(), itemFacets.params()).rows) {
+    result.items[index[r.i64(0)]].facets[r.str(1)].push_back(r.str(2));
+  }
+
+  if (!query.empty()) {
+    SqlBuilder snippets;
+    if (dialect == db::Dialect::kSqlite) {
+      std::string match;
+      for (const auto& w : query.words) match += (match.empty() ? "" : " OR ") + search::toFts5Match(search::PlainQuery{{w}});
+      snippets.sql("SELECT rowid, snippet(use_case_fts, -1, ").param(kHitStart).sql(", ").param(kHitEnd)
+          .sql(", '…', 24) FROM use_case_fts WHERE use_case_fts MATCH ").param(match)
+          .sql(" AND rowid IN (").list(ids).sql(")");
+    } else {
+      std::string text;
+      for (const auto& w : query.words) text += (text.empty() ? "" : " or ") + w;
+      snippets.sql("SELECT use_case_id, ts_headline('german', summary || ' ' || body, websearch_to_tsquery('german', ")
+          .param(text)
+          .sql("), 'MaxFragments=2, MaxWords=20, MinWords=8, FragmentDelimiter=\" … \", StartSel=\"")
+          .sql(kHitStart).sql("\", StopSel=\"").sql(kHitEnd)
+          .sql("\"') FROM use_case_search WHERE use_case_id IN (").list(ids).sql(")");
+    }
+    for (const auto& r : conn->query(snippets.text(), snippets.params()).rows) {
+      result.items[index[r.i64(0)]].snippet = splitSnippet(r.str(1));
+    }
+  }
+  if (fit) {
+    for (auto& item : result.items) item.fit_reasons = fitReasons(*fit, item.facets);
+  }
+  return result;
+}
+
+std::vector<ListItem> UseCaseRepository::related(int64_t id, int limit) {
+  std::vector<ListItem> out;
+  for (const auto& r : db_.query(kSelectRelated, {id, limit}).rows) out.push_back(itemFromRow(r));
+  return out;
+}
+
+std::map<std::string, std::vector<std::string>> UseCaseRepository::facetsOf(int64_t id) {
+  std::map<std::string, std::vector<std::string>> out;
+  for (const auto& r : db_.query(kSelectFacetsOf, {id}).rows) out[r.str(0)].push_back(r.str(1));
+  return out;
+}
+
+std::vector<std::pair<UseCase, nlohmann::json>> UseCaseRepository::listedDocuments() {
+  std::map<int64_t, nlohmann::json> docs;
+  for (const auto& r : db_.query(kSelectPublishedDocuments).rows) docs[r.i64(0)] = nlohmann::json::parse(r.str(1));
+  std::vector<std::pair<UseCase, nlohmann::json>> out;
+  for (auto& u : many(db_, kSelectListed, {})) {
+    auto it = docs.find(u.id);
+    if (it != docs.end()) out.emplace_back(std::move(u), std::move(it->second));
+  }
+  return out;
+}
+
+void UseCaseRepository::addComment(int64_t id, const std::string& section, const std::string& body, int64_t authorId, int64_t now) {
+  db_.query(kInsertComment, {id, section, body, authorId, now});
+}
+
+std::vector<Comment> UseCaseRepository::comments(int64_t id) {
+  std::vector<Comment> out;
+  for (const auto& r : db_.query(kSelectComments, {id}).rows) out.push_back(Comment{r.i64(0), r.str(1), r.str(2), r.str(3), r.i64(4)});
+  return out;
+}
+
+bool UseCaseRepository::addInterest(int64_t id, int64_t organisationId, int64_t userId, bool isPublic, int64_t now) {
+  return db_.transaction([&](db::Connection& conn) {
+    auto inserted = conn.query(kInsertInterest, {id, organisationId, userId, isPublic, now}).affected > 0;
+    conn.query(kCountInterests, {id});
+    return inserted;
+  });
+}
+
+bool UseCaseRepository::removeInterest(int64_t id, int64_t organisationId) {
+  return db_.transaction([&](db::Connection& conn) {
+    auto removed = conn.query(kDeleteInterest, {id, organisationId}).affected > 0;
+    conn.query(kCountInterests, {id});
+    return removed;
+  });
+}
+
+std::vector<Interest> UseCaseRepository::interests(int64_t id) {
+  std::vector<Interest> out;
+  for (const auto& r : db_.query(kSelectInterests, {id}).rows) out.push_back(Interest{r.i64(0), r.str(1), r.i64(2) != 0, r.i64(3)});
+  return out;
+}
+
+}  // namespace opgv::library

@@ -14,11 +14,11 @@
 <td class="kern-table__cell"><form method="post" action="/admin/benutzer/{{USER_ID}}/rolle" class="opgv-inline-form">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <label class="kern-sr-only" for="rolle-{{USER_ID}}">Rolle von {{USER_DISPLAY}}</label>
-<select class="kern-form-input__select" id="rolle-{{USER_ID}}" name="role">
+<div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="rolle-{{USER_ID}}" name="role">
 <option value="mitglied"{{#ROLE_mitglied_SELECTED}} selected{{/ROLE_mitglied_SELECTED}}>Mitglied</option>
 <option value="redaktion"{{#ROLE_redaktion_SELECTED}} selected{{/ROLE_redaktion_SELECTED}}>Redaktion</option>
 <option value="admin"{{#ROLE_admin_SELECTED}} selected{{/ROLE_admin_SELECTED}}>Plattform-Admin</option>
-</select>
+</select></div>
 <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">Ändern<span class="kern-sr-only"> für {{USER_DISPLAY}}</span></span></button>
 </form></td></tr>{{/USERS}}
 </tbody></table></div>

@@ -41,7 +41,7 @@
 
 <div class="kern-form-check{{#FIELD_ACCEPT_PRIVACY_ERROR}} kern-form-check--error{{/FIELD_ACCEPT_PRIVACY_ERROR}}">
   {{#FIELD_ACCEPT_PRIVACY_ERROR}}<p class="kern-error" id="accept_privacy-error"><span class="kern-sr-only">Fehler:</span> {{MESSAGE}}</p>{{/FIELD_ACCEPT_PRIVACY_ERROR}}
-  <input class="kern-form-check__input" type="checkbox" id="accept_privacy" name="accept_privacy" value="ja"{{#FIELD_ACCEPT_PRIVACY_CHECKED}} checked{{/FIELD_ACCEPT_PRIVACY_CHECKED}}{{#FIELD_ACCEPT_PRIVACY_ERROR}} aria-invalid="true" aria-describedby="accept_privacy-error"{{/FIELD_ACCEPT_PRIVACY_ERROR}}>
+  <input class="kern-form-check__checkbox" type="checkbox" id="accept_privacy" name="accept_privacy" value="ja"{{#FIELD_ACCEPT_PRIVACY_CHECKED}} checked{{/FIELD_ACCEPT_PRIVACY_CHECKED}}{{#FIELD_ACCEPT_PRIVACY_ERROR}} aria-invalid="true" aria-describedby="accept_privacy-error"{{/FIELD_ACCEPT_PRIVACY_ERROR}}>
   <label class="kern-label" for="accept_privacy">Ich habe die <a class="kern-link" href="/datenschutz">Datenschutzerklärung</a> gelesen.</label>
 </div>
 <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">Konto anlegen</span></button>

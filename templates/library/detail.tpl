@@ -38,8 +38,8 @@
 {{#INTEREST_FORM}}<form method="post" action="/use-cases/{{UC_SLUG}}/interesse" class="opgv-form">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><input type="hidden" name="action" value="eintragen">
 {{#ONE_ORG}}<input type="hidden" name="organisation_id" value="{{ORG_ID}}"><p class="kern-body">Für: {{ORG_NAME}}</p>{{/ONE_ORG}}
-{{#MANY_ORGS}}<div class="kern-form-input"><label class="kern-label" for="interest-org">Für welche Organisation?</label><select class="kern-form-input__select" id="interest-org" name="organisation_id">{{#ORGS}}<option value="{{ORG_ID}}">{{ORG_NAME}}</option>{{/ORGS}}</select></div>{{/MANY_ORGS}}
-<div class="kern-form-check"><input class="kern-form-check__input" type="checkbox" id="interest-public" name="public" value="1"><label class="kern-label" for="interest-public">Unsere Organisation darf hier öffentlich als interessiert genannt werden</label></div>
+{{#MANY_ORGS}}<div class="kern-form-input"><label class="kern-label" for="interest-org">Für welche Organisation?</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="interest-org" name="organisation_id">{{#ORGS}}<option value="{{ORG_ID}}">{{ORG_NAME}}</option>{{/ORGS}}</select></div></div>{{/MANY_ORGS}}
+<div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="interest-public" name="public" value="1"><label class="kern-label" for="interest-public">Unsere Organisation darf hier öffentlich als interessiert genannt werden</label></div>
 <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">Nachnutzen / Interesse bekunden</span></button>
 </form>{{/INTEREST_FORM}}
 {{#INTEREST_REGISTERED}}<form method="post" action="/use-cases/{{UC_SLUG}}/interesse" class="opgv-inline-form"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><input type="hidden" name="action" value="zuruecknehmen">

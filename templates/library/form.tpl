@@ -42,18 +42,18 @@
 <fieldset class="kern-fieldset{{#FIELD_THEMENFELD_ERROR}} kern-fieldset--error{{/FIELD_THEMENFELD_ERROR}}">
 <legend class="kern-label">Themenfeld</legend>
 {{#FIELD_THEMENFELD_ERROR}}<p class="kern-error" id="themenfeld-error"><span class="kern-sr-only">Fehler:</span> {{MESSAGE}}</p>{{/FIELD_THEMENFELD_ERROR}}
-<div class="opgv-checkgrid">{{#THEMENFELDER}}<div class="kern-form-check"><input class="kern-form-check__input" type="checkbox" id="{{OPT_ID}}" name="themenfeld" value="{{OPT_VALUE}}"{{#OPT_CHECKED}} checked{{/OPT_CHECKED}}><label class="kern-label" for="{{OPT_ID}}">{{OPT_LABEL}}</label></div>{{/THEMENFELDER}}</div>
+<div class="kern-fieldset__body opgv-checkgrid">{{#THEMENFELDER}}<div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="{{OPT_ID}}" name="themenfeld" value="{{OPT_VALUE}}"{{#OPT_CHECKED}} checked{{/OPT_CHECKED}}><label class="kern-label" for="{{OPT_ID}}">{{OPT_LABEL}}</label></div>{{/THEMENFELDER}}</div>
 </fieldset>
 <div class="kern-form-input{{#FIELD_STATUS_ERROR}} kern-form-input--error{{/FIELD_STATUS_ERROR}}">
   <label class="kern-label" for="status">Status des Projekts</label>
   {{#FIELD_STATUS_ERROR}}<p class="kern-error" id="status-error"><span class="kern-sr-only">Fehler:</span> {{MESSAGE}}</p>{{/FIELD_STATUS_ERROR}}
-  <select class="kern-form-input__select" id="status" name="status"><option value="">– bitte wählen –</option>{{#STATUS_OPTIONS}}<option value="{{OPT_VALUE}}"{{#OPT_SELECTED}} selected{{/OPT_SELECTED}}>{{OPT_LABEL}}</option>{{/STATUS_OPTIONS}}</select>
+  <div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="status" name="status"><option value="">– bitte wählen –</option>{{#STATUS_OPTIONS}}<option value="{{OPT_VALUE}}"{{#OPT_SELECTED}} selected{{/OPT_SELECTED}}>{{OPT_LABEL}}</option>{{/STATUS_OPTIONS}}</select></div>
 </div>
 <div class="kern-form-input{{#FIELD_ZUSAMMENARBEITSFORM_ERROR}} kern-form-input--error{{/FIELD_ZUSAMMENARBEITSFORM_ERROR}}">
   <label class="kern-label" for="zusammenarbeitsform">Zusammenarbeitsform</label>
   <p class="kern-hint" id="zusammenarbeitsform-hint">Wie Kommune und Partner mit den Daten zusammenarbeiten (Typen nach GovLab).</p>
   {{#FIELD_ZUSAMMENARBEITSFORM_ERROR}}<p class="kern-error" id="zusammenarbeitsform-error"><span class="kern-sr-only">Fehler:</span> {{MESSAGE}}</p>{{/FIELD_ZUSAMMENARBEITSFORM_ERROR}}
-  <select class="kern-form-input__select" id="zusammenarbeitsform" name="zusammenarbeitsform" aria-describedby="zusammenarbeitsform-hint"><option value="">– bitte wählen –</option>{{#FORM_OPTIONS}}<option value="{{OPT_VALUE}}"{{#OPT_SELECTED}} selected{{/OPT_SELECTED}}>{{OPT_LABEL}}</option>{{/FORM_OPTIONS}}</select>
+  <div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="zusammenarbeitsform" name="zusammenarbeitsform" aria-describedby="zusammenarbeitsform-hint"><option value="">– bitte wählen –</option>{{#FORM_OPTIONS}}<option value="{{OPT_VALUE}}"{{#OPT_SELECTED}} selected{{/OPT_SELECTED}}>{{OPT_LABEL}}</option>{{/FORM_OPTIONS}}</select></div>
 </div>
 <h2 class="kern-heading-medium">Geschichte</h2>
 {{#FORM_SECTIONS}}<div class="kern-form-input{{#SECTION_ERROR}} kern-form-input--error{{/SECTION_ERROR}}">
@@ -78,14 +78,14 @@
 <p class="kern-hint">Ordnen Sie jede Hürde einem oder mehreren Barrierenkreisläufen aus Kapitel 6 des White Papers zu.</p>
 {{#HURDLE_ROWS}}<fieldset class="kern-fieldset opgv-row"><legend class="kern-label">Hürde {{ROW}}</legend>
 <div class="kern-form-input"><label class="kern-label" for="huerde_{{ROW}}_text">Beschreibung</label><textarea class="kern-form-input__input" id="huerde_{{ROW}}_text" name="huerde_{{ROW}}_text" rows="2">{{TEXT}}</textarea></div>
-<fieldset class="kern-fieldset"><legend class="kern-label">Barrierenkreislauf</legend>{{#BARRIEREN}}<div class="kern-form-check"><input class="kern-form-check__input" type="checkbox" id="{{OPT_ID}}" name="huerde_{{ROW}}_barriere" value="{{OPT_VALUE}}"{{#OPT_CHECKED}} checked{{/OPT_CHECKED}}><label class="kern-label" for="{{OPT_ID}}">{{OPT_LABEL}}</label></div>{{/BARRIEREN}}</fieldset>
+<fieldset class="kern-fieldset"><legend class="kern-label">Barrierenkreislauf</legend><div class="kern-fieldset__body">{{#BARRIEREN}}<div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="{{OPT_ID}}" name="huerde_{{ROW}}_barriere" value="{{OPT_VALUE}}"{{#OPT_CHECKED}} checked{{/OPT_CHECKED}}><label class="kern-label" for="{{OPT_ID}}">{{OPT_LABEL}}</label></div>{{/BARRIEREN}}</div></fieldset>
 </fieldset>{{/HURDLE_ROWS}}
 <h2 class="kern-heading-medium" id="projektweg">Projektweg</h2>
 {{#FIELD_PROJEKTWEG_ERROR}}<p class="kern-error"><span class="kern-sr-only">Fehler:</span> {{MESSAGE}}</p>{{/FIELD_PROJEKTWEG_ERROR}}
 <p class="kern-hint">Wichtige Schritte mit Datum (Jahr-Monat, z. B. 2025-03), Phase und den genutzten Bausteinen (Kennungen, durch Komma getrennt).</p>
 {{#PATH_ROWS}}<fieldset class="kern-fieldset opgv-row"><legend class="kern-label">Schritt {{ROW}}</legend>
 <div class="kern-form-input"><label class="kern-label" for="weg_{{ROW}}_datum">Datum</label><input class="kern-form-input__input" id="weg_{{ROW}}_datum" name="weg_{{ROW}}_datum" type="text" placeholder="2025-03" value="{{DATUM}}"></div>
-<div class="kern-form-input"><label class="kern-label" for="weg_{{ROW}}_phase">Phase</label><select class="kern-form-input__select" id="weg_{{ROW}}_phase" name="weg_{{ROW}}_phase"><option value="">– bitte wählen –</option>{{#PHASES}}<option value="{{OPT_VALUE}}"{{#OPT_SELECTED}} selected{{/OPT_SELECTED}}>{{OPT_LABEL}}</option>{{/PHASES}}</select></div>
+<div class="kern-form-input"><label class="kern-label" for="weg_{{ROW}}_phase">Phase</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="weg_{{ROW}}_phase" name="weg_{{ROW}}_phase"><option value="">– bitte wählen –</option>{{#PHASES}}<option value="{{OPT_VALUE}}"{{#OPT_SELECTED}} selected{{/OPT_SELECTED}}>{{OPT_LABEL}}</option>{{/PHASES}}</select></div></div>
 <div class="kern-form-input"><label class="kern-label" for="weg_{{ROW}}_text">Was geschah?</label><textarea class="kern-form-input__input" id="weg_{{ROW}}_text" name="weg_{{ROW}}_text" rows="2">{{TEXT}}</textarea></div>
 <div class="kern-form-input"><label class="kern-label" for="weg_{{ROW}}_bausteine">Bausteine</label><input class="kern-form-input__input" id="weg_{{ROW}}_bausteine" name="weg_{{ROW}}_bausteine" type="text" value="{{BAUSTEINE}}"></div>
 </fieldset>{{/PATH_ROWS}}
@@ -98,7 +98,7 @@
 </div>
 <div class="kern-form-input"><label class="kern-label" for="fachverfahren">Fachverfahren <span class="kern-label__optional">(optional, durch Komma getrennt)</span></label><input class="kern-form-input__input" id="fachverfahren" name="fachverfahren" type="text" value="{{FIELD_FACHVERFAHREN_VALUE}}"></div>
 <div class="kern-form-input"><label class="kern-label" for="govtech_partner">GovTech-Partner <span class="kern-label__optional">(optional, durch Komma getrennt)</span></label><input class="kern-form-input__input" id="govtech_partner" name="govtech_partner" type="text" value="{{FIELD_GOVTECH_PARTNER_VALUE}}"></div>
-<div class="kern-form-check"><input class="kern-form-check__input" type="checkbox" id="personenbezug" name="personenbezug" value="1"{{#PERSONENBEZUG_CHECKED}} checked{{/PERSONENBEZUG_CHECKED}}><label class="kern-label" for="personenbezug">Es werden personenbezogene Daten verarbeitet</label></div>
+<div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="personenbezug" name="personenbezug" value="1"{{#PERSONENBEZUG_CHECKED}} checked{{/PERSONENBEZUG_CHECKED}}><label class="kern-label" for="personenbezug">Es werden personenbezogene Daten verarbeitet</label></div>
 <div class="kern-form-input"><label class="kern-label" for="personenbezug_kategorien">Kategorien personenbezogener Daten <span class="kern-label__optional">(durch Komma getrennt)</span></label><input class="kern-form-input__input" id="personenbezug_kategorien" name="personenbezug_kategorien" type="text" value="{{FIELD_PERSONENBEZUG_KATEGORIEN_VALUE}}"></div>
 <div class="kern-form-input"><label class="kern-label" for="personenbezug_rechtsgrundlage">Rechtsgrundlage (kurz)</label><input class="kern-form-input__input" id="personenbezug_rechtsgrundlage" name="personenbezug_rechtsgrundlage" type="text" value="{{FIELD_PERSONENBEZUG_RECHTSGRUNDLAGE_VALUE}}"></div>
 <h2 class="kern-heading-medium">Aufwand</h2>
@@ -114,7 +114,7 @@
 <div class="kern-form-input"><label class="kern-label" for="kontakt_{{ROW}}_name">Name</label><input class="kern-form-input__input" id="kontakt_{{ROW}}_name" name="kontakt_{{ROW}}_name" type="text" value="{{NAME}}"></div>
 <div class="kern-form-input"><label class="kern-label" for="kontakt_{{ROW}}_rolle">Rolle</label><input class="kern-form-input__input" id="kontakt_{{ROW}}_rolle" name="kontakt_{{ROW}}_rolle" type="text" value="{{ROLLE}}"></div>
 <div class="kern-form-input"><label class="kern-label" for="kontakt_{{ROW}}_email">E-Mail</label><input class="kern-form-input__input" id="kontakt_{{ROW}}_email" name="kontakt_{{ROW}}_email" type="email" value="{{EMAIL}}"></div>
-<div class="kern-form-check"><input class="kern-form-check__input" type="checkbox" id="kontakt_{{ROW}}_einverstanden" name="kontakt_{{ROW}}_einverstanden" value="1"{{#EINVERSTANDEN}} checked{{/EINVERSTANDEN}}><label class="kern-label" for="kontakt_{{ROW}}_einverstanden">Die Person ist mit der Nennung einverstanden</label></div>
+<div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="kontakt_{{ROW}}_einverstanden" name="kontakt_{{ROW}}_einverstanden" value="1"{{#EINVERSTANDEN}} checked{{/EINVERSTANDEN}}><label class="kern-label" for="kontakt_{{ROW}}_einverstanden">Die Person ist mit der Nennung einverstanden</label></div>
 </fieldset>{{/CONTACT_ROWS}}
 <div class="opgv-actions">
 <button type="submit" name="action" value="vorschau" class="kern-btn kern-btn--secondary"><span class="kern-label">Vorschau</span></button>

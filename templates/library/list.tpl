@@ -2,7 +2,7 @@
 <h1 class="kern-heading-large">Use Cases</h1>
 <p class="kern-body opgv-prose">Erprobte kommunale Datenprojekte: Ausgangslage, Lösung, Wirkung mit Kennzahlen und der Weg dorthin – zum Nachnutzen. Beispiele mit fiktiven Kommunen sind als „(fiktiv)“ gekennzeichnet.</p>
 <p class="kern-body">{{#CAN_SUBMIT}}<a class="kern-link" href="/use-cases/neu">Eigenen Use Case einreichen</a> · <a class="kern-link" href="/use-cases/meine">Meine Use Cases</a>{{/CAN_SUBMIT}}{{#SUBMIT_LOGIN}}<a class="kern-link" href="/anmelden?weiter=%2Fuse-cases%2Fneu">Anmelden und eigenen Use Case einreichen</a>{{/SUBMIT_LOGIN}}{{#IS_REDAKTION}} · <a class="kern-link" href="/redaktion/use-cases">Use Cases prüfen</a>{{/IS_REDAKTION}}</p>
-<form method="get" action="/use-cases" role="search" class="opgv-form opgv-library" aria-label="Use Cases durchsuchen">
+<form method="get" action="/use-cases" role="search" class="opgv-library" aria-label="Use Cases durchsuchen">
 {{#SEARCH_ERROR}}<div class="opgv-error-summary" role="alert" tabindex="-1" id="fehler"><h2 class="kern-heading-small">Die Suche konnte so nicht ausgeführt werden</h2><p class="kern-body">{{MESSAGE}}</p></div>{{/SEARCH_ERROR}}
 <div class="opgv-search__row">
   <div class="kern-form-input opgv-search__field">
@@ -12,11 +12,11 @@
   </div>
   <div class="kern-form-input">
     <label class="kern-label" for="uc-sort">Sortierung</label>
-    <select class="kern-form-input__select" id="uc-sort" name="sort">
+    <div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="uc-sort" name="sort">
       <option value="relevanz"{{#SORT_relevanz}} selected{{/SORT_relevanz}}>Relevanz</option>
       <option value="neueste"{{#SORT_neueste}} selected{{/SORT_neueste}}>Neueste zuerst</option>
       <option value="nachnutzungen"{{#SORT_nachnutzungen}} selected{{/SORT_nachnutzungen}}>Am häufigsten nachgenutzt</option>
-    </select>
+    </select></div>
   </div>
   <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">Suchen</span></button>
 </div>
@@ -24,12 +24,14 @@
 <div class="opgv-library__layout">
 <div class="opgv-library__filters">
 <h2 class="kern-heading-small">Filter</h2>
-{{#FIT}}<div class="kern-form-check"><input class="kern-form-check__input" type="checkbox" id="f-passt" name="passt" value="1"{{#FIT_CHECKED}} checked{{/FIT_CHECKED}}><label class="kern-label" for="f-passt">Passt zu meiner Kommune ({{KOMMUNE}})</label></div>
+{{#FIT}}<div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="f-passt" name="passt" value="1"{{#FIT_CHECKED}} checked{{/FIT_CHECKED}}><label class="kern-label" for="f-passt">Passt zu meiner Kommune ({{KOMMUNE}})</label></div>
 <p class="kern-hint">Mindestens zwei Gemeinsamkeiten: Größenklasse, Verwaltungstyp, Bundesland oder von einer ähnlichen Kommune nachgenutzt.</p>{{/FIT}}
 {{#FACETS}}<fieldset class="kern-fieldset opgv-facet">
 <legend class="kern-label">{{FACET_LABEL}}</legend>
-{{#FACET_VALUES}}<div class="kern-form-check"><input class="kern-form-check__input" type="checkbox" id="{{F_ID}}" name="{{F_KEY}}" value="{{F_VALUE}}"{{#F_CHECKED}} checked{{/F_CHECKED}}><label class="kern-label" for="{{F_ID}}">{{F_LABEL}} <span class="opgv-meta">({{F_COUNT}})</span></label></div>
+<div class="kern-fieldset__body">
+{{#FACET_VALUES}}<div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="{{F_ID}}" name="{{F_KEY}}" value="{{F_VALUE}}"{{#F_CHECKED}} checked{{/F_CHECKED}}><label class="kern-label" for="{{F_ID}}">{{F_LABEL}} <span class="opgv-meta">({{F_COUNT}})</span></label></div>
 {{/FACET_VALUES}}
+</div>
 </fieldset>
 {{/FACETS}}
 <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">Filter anwenden</span></button>

@@ -13,8 +13,8 @@
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <fieldset class="kern-fieldset" id="type">
 <legend class="kern-label">Art der Organisation</legend>
-<div class="kern-form-check"><input class="kern-form-check__input" type="radio" id="type-govtech" name="type" value="govtech"{{#TYPE_GOVTECH_CHECKED}} checked{{/TYPE_GOVTECH_CHECKED}}><label class="kern-label" for="type-govtech">GovTech-Unternehmen</label></div>
-<div class="kern-form-check"><input class="kern-form-check__input" type="radio" id="type-sonstige" name="type" value="sonstige"{{#TYPE_SONSTIGE_CHECKED}} checked{{/TYPE_SONSTIGE_CHECKED}}><label class="kern-label" for="type-sonstige">Sonstige (Landesbehörde, Forschung, Verband)</label></div>
+<div class="kern-form-check"><input class="kern-form-check__radio" type="radio" id="type-govtech" name="type" value="govtech"{{#TYPE_GOVTECH_CHECKED}} checked{{/TYPE_GOVTECH_CHECKED}}><label class="kern-label" for="type-govtech">GovTech-Unternehmen</label></div>
+<div class="kern-form-check"><input class="kern-form-check__radio" type="radio" id="type-sonstige" name="type" value="sonstige"{{#TYPE_SONSTIGE_CHECKED}} checked{{/TYPE_SONSTIGE_CHECKED}}><label class="kern-label" for="type-sonstige">Sonstige (Landesbehörde, Forschung, Verband)</label></div>
 </fieldset>
 <div class="kern-form-input{{#FIELD_NAME_ERROR}} kern-form-input--error{{/FIELD_NAME_ERROR}}">
   <label class="kern-label" for="name">Name</label>
@@ -47,11 +47,11 @@
 <div class="kern-form-input{{#FIELD_SONSTIGE_ART_ERROR}} kern-form-input--error{{/FIELD_SONSTIGE_ART_ERROR}}">
 <label class="kern-label" for="sonstige_art">Nur bei „Sonstige“: Art</label>
 {{#FIELD_SONSTIGE_ART_ERROR}}<p class="kern-error" id="sonstige_art-error"><span class="kern-sr-only">Fehler:</span> {{MESSAGE}}</p>{{/FIELD_SONSTIGE_ART_ERROR}}
-<select class="kern-form-input__select" id="sonstige_art" name="sonstige_art">
+<div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="sonstige_art" name="sonstige_art">
 <option value="">– bitte wählen –</option>
 <option value="landesbehoerde"{{#ART_landesbehoerde_SELECTED}} selected{{/ART_landesbehoerde_SELECTED}}>Landesbehörde</option>
 <option value="forschung"{{#ART_forschung_SELECTED}} selected{{/ART_forschung_SELECTED}}>Forschung</option>
 <option value="verband"{{#ART_verband_SELECTED}} selected{{/ART_verband_SELECTED}}>Verband</option>
-</select></div>
+</select></div></div>
 <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">Organisation anlegen</span></button>
 </form>

@@ -343,9 +343,11 @@ TEST_P(DbConformance, ConcurrentMigrationOfAFreshDatabase) {
   db::MigrationReport reportA, reportB;
   ASSERT_NO_THROW(reportA = ra.get());
   ASSERT_NO_THROW(reportB = rb.get());
-  EXPECT_EQ(reportA.applied.size() + reportB.applied.size(), 1u);
+  // Every migration is applied by exactly one of the two.
+  EXPECT_GE(reportA.current_version, 2);
   EXPECT_EQ(reportA.current_version, reportB.current_version);
-  EXPECT_EQ(a->query("SELECT COUNT(*) FROM schema_migrations").first().i64(0), 1);
+  EXPECT_EQ(static_cast<int>(reportA.applied.size() + reportB.applied.size()), reportA.current_version);
+  EXPECT_EQ(a->query("SELECT COUNT(*) FROM schema_migrations").first().i64(0), reportA.current_version);
 }
 
 TEST_P(DbConformance, ForeignKeysAreEnforced) {

@@ -2,6 +2,7 @@
 // restore, version. Help texts are German first, then English.
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <iostream>
 
 #include "app/application.h"
@@ -12,6 +13,7 @@
 #include "common/log.h"
 #include "db/migrate.h"
 #include "features/accounts/service.h"
+#include "features/library/service.h"
 #include "features/organisations/seed.h"
 
 namespace {
@@ -69,7 +71,7 @@ int main(int argc, char** argv) {
   cli.require_subcommand(1);
   cli.set_help_flag("-h,--help", "Hilfe anzeigen / show help");
 
-  SettingFlags serveFlags, migrateFlags, seedFlags, userFlags, backupFlags, restoreFlags;
+  SettingFlags serveFlags, migrateFlags, seedFlags, reindexFlags, userFlags, backupFlags, restoreFlags;
 
   auto* serve = cli.add_subcommand("serve", "Server starten (initialisiert ein leeres Datenverzeichnis) / start the server");
   serveFlags.attach(serve);
@@ -80,6 +82,8 @@ int main(int argc, char** argv) {
   auto* seed = cli.add_subcommand("seed", "Inhalte aus dem Repository importieren / import repository content");
   seedFlags.attach(seed);
 
+  auto* reindex = cli.add_subcommand("reindex", "Suchindex und Filter der Use Cases neu aufbauen / rebuild the use-case search index");
+  reindexFlags.attach(reindex);
   auto* user = cli.add_subcommand("user", "Konten verwalten / manage accounts");
   user->require_subcommand(1);
   std::string email, name, role = "mitglied", password;
@@ -139,6 +143,19 @@ int main(int argc, char** argv) {
       auto library = opgv::app::importLibrary(ctx);
       std::cout << "Use Cases: " << library.front() << "\n";
       for (size_t i = 1; i < library.size(); ++i) std::cerr << "Konflikt: " << library[i] << "\n";
+      return 0;
+    }
+    if (reindex->parsed()) {
+      auto config = reindexFlags.resolve();
+      config.seed_on_empty = false;
+      opgv::app::Application app(config);
+      app.prepare();
+      auto& ctx = app.context();
+      opgv::library::UseCaseService library(*ctx.db, *ctx.clock, *ctx.mailer, ctx.config.effectiveBaseUrl());
+      auto started = std::chrono::steady_clock::now();
+      auto count = library.reindex();
+      auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::cout << count << " Use Cases neu indiziert in " << seconds << " s.\n";
       return 0;
     }
     if (userAdd->parsed() || userRole->parsed()) {

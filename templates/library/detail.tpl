@@ -35,14 +35,14 @@
 {{#HAS_INTERESTED}}<ul class="kern-list">{{/HAS_INTERESTED}}{{#INTERESTED}}<li><a class="kern-link" href="/organisationen/{{ORG_ID}}">{{NAME}}</a></li>{{/INTERESTED}}{{#HAS_INTERESTED}}</ul>{{/HAS_INTERESTED}}
 {{#INTEREST_LOGIN}}<p class="kern-body"><a class="kern-link" href="{{LOGIN_URL}}">Melden Sie sich an</a>, um das Interesse Ihrer Organisation einzutragen.</p>{{/INTEREST_LOGIN}}
 {{#INTEREST_NO_ORG}}<p class="kern-body">Interesse bekunden Sie für Ihre Organisation. <a class="kern-link" href="/kommunen">Treten Sie dazu Ihrer Kommune bei</a>.</p>{{/INTEREST_NO_ORG}}
-{{#INTEREST_FORM}}<form method="post" action="/use-cases/{{UC_SLUG}}/interesse" class="opgv-form">
+{{#INTEREST_FORM}}<form method="post" action="{{REUSE_ACTION}}" class="opgv-form">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><input type="hidden" name="action" value="eintragen">
 {{#ONE_ORG}}<input type="hidden" name="organisation_id" value="{{ORG_ID}}"><p class="kern-body">Für: {{ORG_NAME}}</p>{{/ONE_ORG}}
 {{#MANY_ORGS}}<div class="kern-form-input"><label class="kern-label" for="interest-org">Für welche Organisation?</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="interest-org" name="organisation_id">{{#ORGS}}<option value="{{ORG_ID}}">{{ORG_NAME}}</option>{{/ORGS}}</select></div></div>{{/MANY_ORGS}}
 <div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="interest-public" name="public" value="1"><label class="kern-label" for="interest-public">Unsere Organisation darf hier öffentlich als interessiert genannt werden</label></div>
 <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">Nachnutzen / Interesse bekunden</span></button>
 </form>{{/INTEREST_FORM}}
-{{#INTEREST_REGISTERED}}<form method="post" action="/use-cases/{{UC_SLUG}}/interesse" class="opgv-inline-form"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><input type="hidden" name="action" value="zuruecknehmen">
+{{#INTEREST_REGISTERED}}<form method="post" action="{{REUSE_ACTION}}" class="opgv-inline-form"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><input type="hidden" name="action" value="zuruecknehmen">
 <p class="kern-body">Das Interesse Ihrer Organisation ist eingetragen.</p>
 <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">Interesse zurücknehmen</span></button></form>{{/INTEREST_REGISTERED}}
 </section>
@@ -76,7 +76,7 @@
 {{#EFFORT}}<div class="kern-description-list-item"><dt class="kern-description-list-item__key">{{LABEL}}</dt><dd class="kern-description-list-item__value">{{VALUE}}</dd></div>{{/EFFORT}}
 {{#HAS_EFFORT}}</dl></section>{{/HAS_EFFORT}}
 <section aria-labelledby="nachnutzungen"><h2 class="kern-heading-medium" id="nachnutzungen">Nachnutzungen</h2>
-{{#HAS_REUSES}}<ul class="kern-list">{{/HAS_REUSES}}{{#REUSES}}<li>{{NAME}} ({{DATUM}})</li>{{/REUSES}}{{#HAS_REUSES}}</ul>{{/HAS_REUSES}}
+{{#HAS_REUSES}}<ul class="kern-list">{{/HAS_REUSES}}{{#REUSES}}<li>{{#LINK}}<a class="kern-link" href="/kommunen/{{AGS}}">{{NAME}}</a>{{/LINK}}{{#NOLINK}}{{NAME}}{{/NOLINK}} ({{DATUM}})</li>{{/REUSES}}{{#HAS_REUSES}}</ul>{{/HAS_REUSES}}
 <p class="kern-body opgv-meta">Nachnutzungen werden eingetragen, wenn eine Kommune den Use Case umgesetzt hat.</p></section>
 <section aria-labelledby="kontakte"><h2 class="kern-heading-medium" id="kontakte">Ansprechpersonen</h2>
 {{#CONTACTS_LOGIN}}<p class="kern-body">Ansprechpersonen sehen angemeldete Nutzerinnen und Nutzer. <a class="kern-link" href="/anmelden?weiter=%2Fuse-cases%2F{{UC_SLUG}}">Anmelden</a></p>{{/CONTACTS_LOGIN}}

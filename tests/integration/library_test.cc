@@ -490,6 +490,28 @@ TEST_P(Library, XssCorpusInEveryFieldIsRenderedInert) {
   EXPECT_EQ(strings::toLowerAscii(form.body).find("<script>"), std::string::npos);
 }
 
+TEST_P(Library, ApiRejectsWrongTypesWithoutBreakingLaterCalls) {
+  auto browser = server_->loggedIn("typen2@example.org");
+  auto send = [&](const std::string& method, const std::string& target, const json& body) {
+    return browser.send(method, target, body.dump(), "application/json");
+  };
+  for (const auto& bad : {json{{"title", 12345}}, json{{"title", {{"a", 1}}}}, json{{"title", "Gültiger Titel"}, {"summary", {1, 2}}},
+                          json{{"title", "Gültiger Titel"}, {"aufwand", {{"personentage", "ca. vierzig"}}}},
+                          json{{"title", "Gültiger Titel"}, {"huerden", "x"}}, json{{"title", "Gültiger Titel"}, {"sections", {{"loesung", 42}}}},
+                          json{{"title", "Gültiger Titel"}, {"kommunen", {{{"name", "X"}, {"ags", 12}}}}}}) {
+    auto res = send("POST", "/api/v1/use-cases", bad);
+    EXPECT_EQ(res.status, 422) << bad.dump() << ": " << res.body.substr(0, 200);
+    EXPECT_EQ(res.header("content-type"), "application/problem+json");
+  }
+  EXPECT_EQ(browser.get("/api/v1/me/use-cases").status, 200);
+  EXPECT_EQ(browser.get("/use-cases/meine").status, 200);
+  auto interest = browser.send("DELETE", std::string("/api/v1/use-cases/") + kSozialraeume + "/interest?organisation_id=abc", "",
+                               "application/json");
+  EXPECT_EQ(interest.status, 422);
+  auto post = send("POST", std::string("/api/v1/use-cases/") + kSozialraeume + "/interest", {{"organisation_id", "eins"}});
+  EXPECT_EQ(post.status, 422);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Library, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& info) { return std::string(backendName(info.param)); });
 

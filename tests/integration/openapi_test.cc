@@ -145,6 +145,11 @@ class OpenApiDocument {
     }
     auto& content = (*documented)["content"];
     ASSERT_TRUE(content.contains(mediaType)) << "Content-Type „" << mediaType << "“ nicht dokumentiert";
+    if (!mediaType.ends_with("json")) {
+      // Text downloads (CSV): documented as a string; the content itself is checked by the test.
+      EXPECT_EQ(content[mediaType]["schema"].value("type", ""), "string");
+      return;
+    }
     auto body = json::parse(res.body, nullptr, false);
     ASSERT_FALSE(body.is_discarded()) << "kein JSON";
     auto errors = validate(content[mediaType]["schema"], body);
@@ -456,6 +461,503 @@ TEST(OpenApi, AuthenticatedResponsesConform) {
   r = request(port, "DELETE", "/api/v1/me", bearer(member, true), R"({"password":"ein-sicheres-passwort"})");
   ASSERT_EQ(r.status, 204);
   doc.expectConforms("/api/v1/me", "delete", r);
+}
+
+// The use-case library (/api/v1/use-cases…): the cases from content/use-cases/ imported as on a
+// seeded installation, then searched and read as guest and member, and one case carried through
+// create → edit → submit → request changes → publish → archive → restore.
+constexpr const char* kSeeded = "/api/v1/use-cases/sozialraeume-berlin-mss";
+
+void importUseCases(TestServer& server) {
+  auto report = app::importLibrary(server.ctx());
+  ASSERT_EQ(report.size(), 1u) << "Konflikte beim Import: " << report.back();
+}
+
+TEST(OpenApi, UseCaseReadResponsesConform) {
+  TestServer server;
+  ASSERT_NO_FATAL_FAILURE(importUseCases(server));
+  const auto& doc = document();
+  auto port = server.port();
+
+  auto r = request(port, "GET", "/api/v1/use-cases?q=Sozialraum&themenfeld=Soziales");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases", "get", r);
+  auto found = json::parse(r.body);
+  ASSERT_FALSE(found["items"].empty());
+  bool seededFound = false;
+  for (const auto& item : found["items"]) seededFound = seededFound || item["slug"] == "sozialraeume-berlin-mss";
+  EXPECT_TRUE(seededFound);
+  EXPECT_FALSE(found["items"][0]["snippet"].empty());
+  bool selected = false;
+  for (const auto& f : found["facets"]["themenfeld"]) selected = selected || (f["value"] == "Soziales" && f["selected"] == true);
+  EXPECT_TRUE(selected);
+
+  // Several values of one facet, sort and paging.
+  r = request(port, "GET", "/api/v1/use-cases?status=im_betrieb&status=pilot&sort=nachnutzungen&per_page=5&page=2");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases", "get", r);
+  EXPECT_EQ(json::parse(r.body)["per_page"], 5);
+
+  // No word matches all: cases with any of the words.
+  r = request(port, "GET", "/api/v1/use-cases?q=Sozialraum%20Hundesteuer");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases", "get", r);
+  EXPECT_TRUE(json::parse(r.body)["matched_any_word"].get<bool>());
+
+  r = request(port, "GET", "/api/v1/use-cases?sort=zufall");
+  ASSERT_EQ(r.status, 422);
+  EXPECT_EQ(json::parse(r.body)["errors"][0]["field"], "sort");
+  doc.expectConforms("/api/v1/use-cases", "get", r);
+
+  r = request(port, "GET", "/api/v1/use-cases?per_page=101");
+  ASSERT_EQ(r.status, 422);
+  doc.expectConforms("/api/v1/use-cases", "get", r);
+
+  r = request(port, "GET", "/api/v1/use-cases?page=x");
+  ASSERT_EQ(r.status, 422);
+  doc.expectConforms("/api/v1/use-cases", "get", r);
+
+  r = request(port, "GET", "/api/v1/use-cases?passt=1");  // guests have no Kommune
+  ASSERT_EQ(r.status, 422);
+  doc.expectConforms("/api/v1/use-cases", "get", r);
+
+  // Detail as guest: no contact persons, no draft.
+  r = request(port, "GET", kSeeded);
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases/{slug}", "get", r);
+  auto guestView = json::parse(r.body);
+  EXPECT_EQ(guestView["state"], "veroeffentlicht");
+  EXPECT_FALSE(guestView["contacts_visible"].get<bool>());
+  EXPECT_FALSE(guestView["document"].contains("kontakte"));
+  EXPECT_FALSE(guestView.contains("draft"));
+  EXPECT_EQ(guestView["document"]["sections"].size(), 6u);
+
+  r = request(port, "GET", "/api/v1/use-cases/gibt-es-nicht");
+  ASSERT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/use-cases/{slug}", "get", r);
+
+  // Detail as logged-in member, with a token and with the session cookie.
+  auto member = createApiToken(server, server.createUser("leser@example.org"));
+  r = request(port, "GET", kSeeded, bearer(member));
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases/{slug}", "get", r);
+  auto memberView = json::parse(r.body);
+  EXPECT_TRUE(memberView["contacts_visible"].get<bool>());
+  EXPECT_TRUE(memberView["document"].contains("kontakte"));
+  EXPECT_FALSE(memberView.contains("draft"));
+
+  auto browser = server.loggedIn("leserin@example.org");
+  r = browser.get(kSeeded);
+  ASSERT_EQ(r.status, 200);
+  doc.expectConforms("/api/v1/use-cases/{slug}", "get", r);
+
+  // Versions and the diff.
+  r = request(port, "GET", std::string(kSeeded) + "/versions");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases/{slug}/versions", "get", r);
+  EXPECT_EQ(json::parse(r.body)["items"].size(), 1u);
+
+  r = request(port, "GET", "/api/v1/use-cases/gibt-es-nicht/versions");
+  ASSERT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/use-cases/{slug}/versions", "get", r);
+
+  r = request(port, "GET", std::string(kSeeded) + "/versions/1");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases/{slug}/versions/{version}", "get", r);
+  EXPECT_FALSE(json::parse(r.body)["document"].contains("kontakte"));
+
+  r = request(port, "GET", std::string(kSeeded) + "/versions/1", bearer(member));
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases/{slug}/versions/{version}", "get", r);
+  EXPECT_TRUE(json::parse(r.body)["document"].contains("kontakte"));
+
+  for (const char* missing : {"/versions/99", "/versions/eins"}) {
+    r = request(port, "GET", std::string(kSeeded) + missing);
+    ASSERT_EQ(r.status, 404) << missing;
+    doc.expectConforms("/api/v1/use-cases/{slug}/versions/{version}", "get", r);
+  }
+
+  r = request(port, "GET", std::string(kSeeded) + "/diff?from=1&to=1");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases/{slug}/diff", "get", r);
+  for (const auto& section : json::parse(r.body)["sections"]) EXPECT_FALSE(section["changed"].get<bool>()) << section["key"];
+
+  r = request(port, "GET", std::string(kSeeded) + "/diff?from=1");
+  ASSERT_EQ(r.status, 422);
+  doc.expectConforms("/api/v1/use-cases/{slug}/diff", "get", r);
+
+  r = request(port, "GET", std::string(kSeeded) + "/diff?from=1&to=2");
+  ASSERT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/use-cases/{slug}/diff", "get", r);
+
+  // Open data: every published case, never with contact persons.
+  r = request(port, "GET", "/api/v1/open-data/use-cases.json");
+  ASSERT_EQ(r.status, 200);
+  doc.expectConforms("/api/v1/open-data/use-cases.json", "get", r);
+  EXPECT_NE(r.header("content-disposition").find("opgv-use-cases.json"), std::string::npos);
+  auto exported = json::parse(r.body);
+  auto listed = json::parse(request(port, "GET", "/api/v1/use-cases").body)["total"].get<size_t>();
+  EXPECT_GT(listed, 0u);
+  EXPECT_EQ(exported["items"].size(), listed);
+  for (const auto& item : exported["items"]) EXPECT_FALSE(item.contains("kontakte")) << item["slug"];
+
+  r = request(port, "GET", "/api/v1/open-data/use-cases.csv");
+  ASSERT_EQ(r.status, 200);
+  doc.expectConforms("/api/v1/open-data/use-cases.csv", "get", r);
+  EXPECT_EQ(r.body.rfind("slug,titel,kurzbeschreibung,", 0), 0u);
+  EXPECT_NE(r.body.find("sozialraeume-berlin-mss,"), std::string::npos);
+
+  // Writing needs an account.
+  r = request(port, "POST", "/api/v1/use-cases", {{"Content-Type", "application/json"}}, R"({"title":"Ein neuer Use Case"})");
+  ASSERT_EQ(r.status, 401);
+  EXPECT_FALSE(r.header("www-authenticate").empty());
+  doc.expectConforms("/api/v1/use-cases", "post", r);
+
+  r = request(port, "POST", "/api/v1/use-cases", {}, R"({"title":"Ein neuer Use Case"})");
+  ASSERT_EQ(r.status, 415);
+  doc.expectConforms("/api/v1/use-cases", "post", r);
+
+  r = request(port, "POST", "/api/v1/use-cases", bearer(member, true), R"({"title":"Ein neuer Use Case")");
+  ASSERT_EQ(r.status, 400);
+  doc.expectConforms("/api/v1/use-cases", "post", r);
+
+  r = request(port, "PUT", kSeeded, {{"Content-Type", "application/json"}}, R"({"title":"Übernahme"})");
+  ASSERT_EQ(r.status, 401);
+  doc.expectConforms("/api/v1/use-cases/{slug}", "put", r);
+
+  r = request(port, "GET", "/api/v1/me/use-cases");
+  ASSERT_EQ(r.status, 401);
+  doc.expectConforms("/api/v1/me/use-cases", "get", r);
+
+  r = request(port, "GET", "/api/v1/review/use-cases");
+  ASSERT_EQ(r.status, 401);
+  doc.expectConforms("/api/v1/review/use-cases", "get", r);
+
+  r = request(port, "POST", std::string(kSeeded) + "/publish");
+  ASSERT_EQ(r.status, 401);
+  doc.expectConforms("/api/v1/use-cases/{slug}/publish", "post", r);
+
+  r = request(port, "POST", std::string(kSeeded) + "/interest");
+  ASSERT_EQ(r.status, 401);
+  doc.expectConforms("/api/v1/use-cases/{slug}/interest", "post", r);
+
+  r = request(port, "DELETE", std::string(kSeeded) + "/interest");
+  ASSERT_EQ(r.status, 401);
+  doc.expectConforms("/api/v1/use-cases/{slug}/interest", "delete", r);
+
+  r = request(port, "GET", "/api/v1/use-cases", {{"Authorization", "Bearer opgv_falsch"}});
+  ASSERT_EQ(r.status, 401);
+  doc.expectConforms("/api/v1/use-cases", "get", r);
+}
+
+TEST(OpenApi, UseCaseWorkflowResponsesConform) {
+  TestServer server;
+  ASSERT_NO_FATAL_FAILURE(importUseCases(server));
+  const auto& doc = document();
+  auto port = server.port();
+  auto redaktion = createApiToken(server, server.createUser("redaktion@example.org", "redaktion"));
+  auto member = createApiToken(server, server.createUser("mitglied@example.org"));
+  auto other = createApiToken(server, server.createUser("andere@example.org"));
+
+  // Without an organisation: no interest, no "Passt zu meiner Kommune".
+  auto r = request(port, "POST", std::string(kSeeded) + "/interest", bearer(member));
+  ASSERT_EQ(r.status, 403);
+  doc.expectConforms("/api/v1/use-cases/{slug}/interest", "post", r);
+
+  r = request(port, "GET", "/api/v1/use-cases?passt=1", bearer(member));
+  ASSERT_EQ(r.status, 422);
+  doc.expectConforms("/api/v1/use-cases", "get", r);
+
+  // Membership of an active Kommune: join Flensburg, the Redaktion confirms the first admin.
+  r = request(port, "POST", "/api/v1/kommunen/01001000/join", bearer(member));
+  ASSERT_EQ(r.status, 202) << r.body;
+  r = request(port, "GET", "/api/v1/kommunen/01001000", bearer(member));
+  ASSERT_EQ(r.status, 200);
+  auto orgId = json::parse(r.body)["organisation"]["id"].get<int64_t>();
+  r = request(port, "PUT", "/api/v1/applications/" + std::to_string(orgId), bearer(redaktion, true), R"({"decision":"approve"})");
+  ASSERT_EQ(r.status, 204) << r.body;
+
+  r = request(port, "GET", "/api/v1/use-cases?passt=1&per_page=100", bearer(member));
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases", "get", r);
+  auto fitting = json::parse(r.body);
+  ASSERT_FALSE(fitting["items"].empty());
+  EXPECT_FALSE(fitting["items"][0]["fit_reasons"].empty());
+
+  r = request(port, "GET", kSeeded, bearer(member));
+  ASSERT_EQ(r.status, 200);
+  doc.expectConforms("/api/v1/use-cases/{slug}", "get", r);
+
+  // Interest: register (public), withdraw, withdraw again.
+  r = request(port, "POST", std::string(kSeeded) + "/interest", bearer(member, true),
+              R"({"organisation_id":)" + std::to_string(orgId) + R"(,"public":true})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases/{slug}/interest", "post", r);
+  EXPECT_EQ(json::parse(r.body)["interest_count"], 1);
+  EXPECT_TRUE(json::parse(r.body)["registered"].get<bool>());
+
+  r = request(port, "GET", kSeeded);
+  ASSERT_EQ(r.status, 200);
+  doc.expectConforms("/api/v1/use-cases/{slug}", "get", r);
+  auto withInterest = json::parse(r.body);
+  EXPECT_EQ(withInterest["interest_count"], 1);
+  ASSERT_EQ(withInterest["interested_organisations"].size(), 1u);
+  EXPECT_EQ(withInterest["interested_organisations"][0]["organisation_id"], orgId);
+
+  r = request(port, "POST", std::string(kSeeded) + "/interest", bearer(member, true), R"({"organisation_id":999999})");
+  ASSERT_EQ(r.status, 403);
+  doc.expectConforms("/api/v1/use-cases/{slug}/interest", "post", r);
+
+  r = request(port, "POST", "/api/v1/use-cases/gibt-es-nicht/interest", bearer(member));
+  ASSERT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/use-cases/{slug}/interest", "post", r);
+
+  r = request(port, "DELETE", std::string(kSeeded) + "/interest?organisation_id=" + std::to_string(orgId), bearer(member));
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases/{slug}/interest", "delete", r);
+  EXPECT_EQ(json::parse(r.body)["interest_count"], 0);
+  EXPECT_FALSE(json::parse(r.body)["registered"].get<bool>());
+
+  r = request(port, "DELETE", std::string(kSeeded) + "/interest", bearer(member));
+  ASSERT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/use-cases/{slug}/interest", "delete", r);
+
+  // Create a draft.
+  r = request(port, "POST", "/api/v1/use-cases", bearer(member, true), R"({"title":"Abc"})");
+  ASSERT_EQ(r.status, 422);
+  EXPECT_EQ(json::parse(r.body)["errors"][0]["field"], "title");
+  doc.expectConforms("/api/v1/use-cases", "post", r);
+
+  r = request(port, "POST", "/api/v1/use-cases", bearer(member, true),
+              R"({"title":"Leerstandsmelder für Ladenlokale","summary":"Kurz."})");
+  ASSERT_EQ(r.status, 201) << r.body;
+  doc.expectConforms("/api/v1/use-cases", "post", r);
+  auto created = json::parse(r.body);
+  auto slug = created["slug"].get<std::string>();
+  auto path = "/api/v1/use-cases/" + slug;
+  EXPECT_EQ(r.header("location"), path);
+  EXPECT_EQ(created["state"], "entwurf");
+  EXPECT_EQ(created["origin"], "ui");
+  EXPECT_TRUE(created["published_version"].is_null());
+  EXPECT_TRUE(created["showing_draft"].get<bool>());
+  EXPECT_TRUE(created.contains("draft"));
+  EXPECT_EQ(created["draft"]["kommunen"][0]["organisation_id"], orgId);  // the member's Kommune
+
+  // Drafts are invisible to others.
+  r = request(port, "GET", path);
+  ASSERT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/use-cases/{slug}", "get", r);
+
+  // Incomplete drafts cannot be submitted.
+  r = request(port, "POST", path + "/submit", bearer(member));
+  ASSERT_EQ(r.status, 422);
+  EXPECT_GE(json::parse(r.body)["errors"].size(), 3u);
+  doc.expectConforms("/api/v1/use-cases/{slug}/submit", "post", r);
+
+  const std::string complete = R"json({
+    "title": "Leerstandsmelder für Ladenlokale",
+    "summary": "Leere Ladenlokale werden gemeldet, damit die Wirtschaftsförderung sie schneller vermittelt (Beispielwerte).",
+    "schlagworte": ["Leerstand", "Innenstadt"],
+    "themenfeld": ["Wirtschaft"],
+    "status": "pilot",
+    "zusammenarbeitsform": "public_interface",
+    "wirkung": [{"kennzahl": "Vermittelte Ladenlokale je Jahr", "vorher": 3, "nachher": 8.5, "einheit": "Ladenlokale",
+                 "quelle": "Beispielwert (fiktiv)"},
+                {"kennzahl": "Meldungen je Monat", "vorher": null, "nachher": 12, "einheit": "Meldungen",
+                 "quelle": "Beispielwert (fiktiv)"}],
+    "huerden": [{"text": "Eigentümer meldeten Leerstand nicht.", "barrieren": ["fehlende_mehrwerte"]}],
+    "datensaetze": [{"uri": "https://musterdatenkatalog.de/def/musterdatensatz/wirtschaft/leerstand",
+                     "bezeichnung": "Leerstand"}],
+    "projektweg": [{"datum": "2025-03", "phase": "umsetzen", "text": "Pilot in der Fußgängerzone", "bausteine": []}],
+    "kontakte": [{"name": "Kim Beispiel (fiktiv)", "rolle": "Wirtschaftsförderung", "email": "kim.beispiel@example.org",
+                  "einverstanden": true}],
+    "personenbezug": {"betroffen": false, "kategorien": [], "rechtsgrundlage": ""},
+    "fachverfahren": ["Gewerbeflächenverwaltung"],
+    "govtech_partner": [],
+    "aufwand": {"personentage": 12, "dauer_monate": 4, "kosten_einmalig_eur": null, "kosten_laufend_eur_jahr": 0,
+                "beschaffung": "Inhouse"},
+    "sections": {"ausgangslage": "Leerstand wurde erst spät bekannt.", "loesung": "Ein Meldeformular mit offener Schnittstelle.",
+                 "nutzen": "Schnellere Vermittlung.", "wirkung": "", "erfolgsfaktoren": "",
+                 "huerden": "Eigentümer mussten überzeugt werden."}
+  })json";
+
+  r = request(port, "PUT", path, bearer(other, true), complete);
+  ASSERT_EQ(r.status, 403);
+  doc.expectConforms("/api/v1/use-cases/{slug}", "put", r);
+
+  r = request(port, "PUT", path, bearer(member, true), R"({"title":"Leerstand","wirkung":[{"kennzahl":"X"}]})");
+  ASSERT_EQ(r.status, 422);
+  doc.expectConforms("/api/v1/use-cases/{slug}", "put", r);
+
+  r = request(port, "PUT", path, bearer(member), complete);
+  ASSERT_EQ(r.status, 415);
+  doc.expectConforms("/api/v1/use-cases/{slug}", "put", r);
+
+  r = request(port, "PUT", "/api/v1/use-cases/gibt-es-nicht", bearer(member, true), complete);
+  ASSERT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/use-cases/{slug}", "put", r);
+
+  r = request(port, "PUT", path, bearer(member, true), complete);
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases/{slug}", "put", r);
+  EXPECT_EQ(json::parse(r.body)["slug"], slug);
+
+  // Submit, and the states around it.
+  r = request(port, "POST", path + "/submit", bearer(other));
+  ASSERT_EQ(r.status, 403);
+  doc.expectConforms("/api/v1/use-cases/{slug}/submit", "post", r);
+
+  r = request(port, "POST", path + "/submit", bearer(member));
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases/{slug}/submit", "post", r);
+  EXPECT_EQ(json::parse(r.body)["state"], "in_pruefung");
+
+  r = request(port, "POST", path + "/submit", bearer(member));
+  ASSERT_EQ(r.status, 409);
+  doc.expectConforms("/api/v1/use-cases/{slug}/submit", "post", r);
+
+  r = request(port, "GET", "/api/v1/me/use-cases", bearer(member));
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/me/use-cases", "get", r);
+  auto mine = json::parse(r.body)["items"];
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0]["slug"], slug);
+  EXPECT_EQ(mine[0]["state"], "in_pruefung");
+
+  // Review by the Redaktion.
+  r = request(port, "GET", "/api/v1/review/use-cases", bearer(member));
+  ASSERT_EQ(r.status, 403);
+  doc.expectConforms("/api/v1/review/use-cases", "get", r);
+
+  r = request(port, "GET", "/api/v1/review/use-cases", bearer(redaktion));
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/review/use-cases", "get", r);
+  auto queue = json::parse(r.body)["items"];
+  ASSERT_EQ(queue.size(), 1u);
+  EXPECT_EQ(queue[0]["slug"], slug);
+
+  r = request(port, "POST", path + "/request-changes", bearer(member, true), R"({"comments":{"allgemein":"Passt."}})");
+  ASSERT_EQ(r.status, 403);
+  doc.expectConforms("/api/v1/use-cases/{slug}/request-changes", "post", r);
+
+  r = request(port, "POST", path + "/request-changes", bearer(redaktion, true),
+              R"({"comments":{"kapitel9":"Was ist das?"}})");
+  ASSERT_EQ(r.status, 422);
+  doc.expectConforms("/api/v1/use-cases/{slug}/request-changes", "post", r);
+
+  r = request(port, "POST", path + "/request-changes", bearer(redaktion, true), R"({"comments":{"allgemein":"  "}})");
+  ASSERT_EQ(r.status, 422);
+  doc.expectConforms("/api/v1/use-cases/{slug}/request-changes", "post", r);
+
+  r = request(port, "POST", path + "/request-changes", bearer(redaktion, true),
+              R"({"comments":{"loesung":"Bitte nennen Sie, wer die Meldungen bearbeitet.","allgemein":"Sonst gut."}})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases/{slug}/request-changes", "post", r);
+  auto returned = json::parse(r.body);
+  EXPECT_EQ(returned["state"], "entwurf");
+  EXPECT_EQ(returned["review_comments"].size(), 2u);
+
+  r = request(port, "POST", path + "/request-changes", bearer(redaktion, true), R"({"comments":{"allgemein":"Noch mal."}})");
+  ASSERT_EQ(r.status, 409);
+  doc.expectConforms("/api/v1/use-cases/{slug}/request-changes", "post", r);
+
+  r = request(port, "GET", path, bearer(member));
+  ASSERT_EQ(r.status, 200);
+  doc.expectConforms("/api/v1/use-cases/{slug}", "get", r);
+  EXPECT_EQ(json::parse(r.body)["review_comments"].size(), 2u);
+
+  r = request(port, "POST", path + "/publish", bearer(redaktion, true), R"({"note":"Erste Fassung"})");
+  ASSERT_EQ(r.status, 409);  // back on the author's desk
+  doc.expectConforms("/api/v1/use-cases/{slug}/publish", "post", r);
+
+  r = request(port, "POST", path + "/submit", bearer(member));
+  ASSERT_EQ(r.status, 200) << r.body;
+
+  r = request(port, "POST", path + "/publish", bearer(member, true), R"({"note":"Selbst veröffentlicht"})");
+  ASSERT_EQ(r.status, 403);
+  doc.expectConforms("/api/v1/use-cases/{slug}/publish", "post", r);
+
+  r = request(port, "POST", path + "/publish", bearer(redaktion), R"({"note":"ohne JSON"})");
+  ASSERT_EQ(r.status, 415);
+  doc.expectConforms("/api/v1/use-cases/{slug}/publish", "post", r);
+
+  r = request(port, "POST", path + "/publish", bearer(redaktion, true), R"({"note":"Erste Fassung"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases/{slug}/publish", "post", r);
+  auto published = json::parse(r.body);
+  EXPECT_EQ(published["state"], "veroeffentlicht");
+  EXPECT_EQ(published["published_version"], 1);
+  EXPECT_FALSE(published["showing_draft"].get<bool>());
+
+  // Public now: guests see it, its version and the search finds it.
+  r = request(port, "GET", path);
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases/{slug}", "get", r);
+  EXPECT_FALSE(json::parse(r.body)["document"].contains("kontakte"));
+
+  r = request(port, "GET", path + "/versions");
+  ASSERT_EQ(r.status, 200);
+  doc.expectConforms("/api/v1/use-cases/{slug}/versions", "get", r);
+  auto versions = json::parse(r.body)["items"];
+  ASSERT_EQ(versions.size(), 1u);
+  EXPECT_EQ(versions[0]["note"], "Erste Fassung");
+  EXPECT_EQ(versions[0]["published_by"], "Test redaktion");
+
+  r = request(port, "GET", "/api/v1/use-cases?q=Leerstandsmelder&themenfeld=Wirtschaft");
+  ASSERT_EQ(r.status, 200);
+  doc.expectConforms("/api/v1/use-cases", "get", r);
+  EXPECT_EQ(json::parse(r.body)["items"][0]["slug"], slug);
+
+  // A new draft of a published case: the published version stays visible.
+  auto revised = json::parse(complete);
+  revised["title"] = "Leerstandsmelder für Ladenlokale und Gewerbeflächen";
+  r = request(port, "PUT", path, bearer(member, true), revised.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases/{slug}", "put", r);
+  auto edited = json::parse(r.body);
+  EXPECT_EQ(edited["state"], "entwurf");
+  EXPECT_EQ(edited["document"]["title"], "Leerstandsmelder für Ladenlokale");
+  EXPECT_EQ(edited["draft"]["title"], "Leerstandsmelder für Ladenlokale und Gewerbeflächen");
+
+  // Archive and restore.
+  r = request(port, "POST", path + "/archive", bearer(member));
+  ASSERT_EQ(r.status, 403);
+  doc.expectConforms("/api/v1/use-cases/{slug}/archive", "post", r);
+
+  r = request(port, "POST", path + "/archive", bearer(redaktion));
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases/{slug}/archive", "post", r);
+  EXPECT_EQ(json::parse(r.body)["state"], "archiviert");
+
+  r = request(port, "GET", path);
+  ASSERT_EQ(r.status, 404);
+
+  r = request(port, "POST", path + "/archive", bearer(redaktion));
+  ASSERT_EQ(r.status, 409);
+  doc.expectConforms("/api/v1/use-cases/{slug}/archive", "post", r);
+
+  r = request(port, "POST", path + "/restore", bearer(redaktion));
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/use-cases/{slug}/restore", "post", r);
+  EXPECT_EQ(json::parse(r.body)["state"], "veroeffentlicht");
+
+  r = request(port, "POST", path + "/restore", bearer(redaktion));
+  ASSERT_EQ(r.status, 409);
+  doc.expectConforms("/api/v1/use-cases/{slug}/restore", "post", r);
+
+  r = request(port, "POST", "/api/v1/use-cases/gibt-es-nicht/restore", bearer(redaktion));
+  ASSERT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/use-cases/{slug}/restore", "post", r);
+
+  // Cookie-authenticated writes must be JSON.
+  auto browser = server.loggedIn("browser@example.org");
+  r = browser.send("POST", "/api/v1/use-cases", "title=Formular", "application/x-www-form-urlencoded");
+  ASSERT_EQ(r.status, 403);
+  doc.expectConforms("/api/v1/use-cases", "post", r);
+
+  r = browser.send("POST", "/api/v1/use-cases", R"({"title":"Über die Sitzung angelegt"})", "application/json");
+  ASSERT_EQ(r.status, 201) << r.body;
+  doc.expectConforms("/api/v1/use-cases", "post", r);
 }
 
 }  // namespace

@@ -145,8 +145,16 @@ void registerApiRoutes(http::Router& router, app::AppContext& ctx, std::shared_p
     auto body = req.body.empty() ? Result<nlohmann::json>(nlohmann::json::object()) : web::readJson(req);
     if (!body) return http::problem(body.error());
     std::optional<int64_t> org;
-    if (body->contains("organisation_id") && (*body)["organisation_id"].is_number_integer()) org = (*body)["organisation_id"].get<int64_t>();
-    bool isPublic = body->contains("public") && (*body)["public"].is_boolean() && (*body)["public"].get<bool>();
+    if (body->contains("organisation_id") && !(*body)["organisation_id"].is_null()) {
+      if (!(*body)["organisation_id"].is_number_integer()) {
+        return http::problem(422, "„organisation_id“ muss eine ganze Zahl sein.", {{"organisation_id", "muss eine ganze Zahl sein"}});
+      }
+      org = (*body)["organisation_id"].get<int64_t>();
+    }
+    if (body->contains("public") && !(*body)["public"].is_boolean()) {
+      return http::problem(422, "„public“ muss true oder false sein.", {{"public", "muss true oder false sein"}});
+    }
+    bool isPublic = body->value("public", false);
     auto count = service->registerInterest(web::principal(req), req.pathParam("slug"), org, isPublic);
     if (!count) return http::problem(count.error());
     return web::jsonResponse(200, {{"interest_count", *count}, {"registered", true}});
@@ -154,7 +162,10 @@ void registerApiRoutes(http::Router& router, app::AppContext& ctx, std::shared_p
 
   router.del("/api/v1/use-cases/{slug}/interest", [service](http::Request& req) {
     std::optional<int64_t> org;
-    if (auto raw = req.queryParam("organisation_id")) org = strings::parseInt(*raw);
+    if (auto raw = req.queryParam("organisation_id"); raw && !raw->empty()) {
+      org = strings::parseInt(*raw);
+      if (!org) return http::problem(422, "„organisation_id“ muss eine ganze Zahl sein.", {{"organisation_id", "muss eine ganze Zahl sein"}});
+    }
     auto count = service->withdrawInterest(web::principal(req), req.pathParam("slug"), org);
     if (!count) return http::problem(count.error());
     return web::jsonResponse(200, {{"interest_count", *count}, {"registered", false}});

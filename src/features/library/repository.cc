@@ -69,7 +69,7 @@ constexpr std::string_view kSelectComments =
     "FROM use_case_comments c LEFT JOIN users u ON u.id = c.author_id WHERE c.use_case_id = $1 ORDER BY c.created_at, c.id";
 constexpr std::string_view kInsertInterest =
     "INSERT INTO use_case_interests (use_case_id, organisation_id, user_id, public, created_at) VALUES ($1, $2, $3, $4, $5) "
-    "ON CONFLICT (use_case_id, organisation_id) DO NOTHING";
+    "ON CONFLICT (use_case_id, organisation_id) DO UPDATE SET public = excluded.public";
 constexpr std::string_view kDeleteInterest = "DELETE FROM use_case_interests WHERE use_case_id = $1 AND organisation_id = $2";
 constexpr std::string_view kCountInterests =
     "UPDATE use_cases SET interest_count = (SELECT COUNT(*) FROM use_case_interests WHERE use_case_id = $1) WHERE id = $1";
@@ -453,7 +453,7 @@ std::vector<Comment> UseCaseRepository::comments(int64_t id) {
 
 bool UseCaseRepository::addInterest(int64_t id, int64_t organisationId, int64_t userId, bool isPublic, int64_t now) {
   return db_.transaction([&](db::Connection& conn) {
-    auto inserted = conn.query(kInsertInterest, {id, organisationId, userId, isPublic, now}).affected > 0;
+    auto inserted = conn.query(kInsertInterest, {id, organisationId, userId, isPublic, now}).affected > 0;  // also an update
     conn.query(kCountInterests, {id});
     return inserted;
   });

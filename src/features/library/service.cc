@@ -249,7 +249,78 @@ Result<VersionDiff> UseCaseService::diff(const auth::Principal& who, const std::
   return d;
 }
 
+namespace {
+
+// The document's shape, checked before anything reads it: API clients can send any JSON.
+std::vector<FieldError> shapeErrors(const nlohmann::json& doc) {
+  std::vector<FieldError> errors;
+  auto optional = [&](const char* key, auto check, const char* expected) {
+    auto it = doc.find(key);
+    if (it != doc.end() && !it->is_null() && !check(*it)) {
+      errors.push_back({key, std::string("„") + key + "“ muss " + expected + " sein."});
+    }
+  };
+  auto isString = [](const nlohmann::json& j) { return j.is_string(); };
+  auto isStringList = [](const nlohmann::json& j) {
+    return j.is_array() && std::all_of(j.begin(), j.end(), [](const nlohmann::json& v) { return v.is_string(); });
+  };
+  auto isObjectList = [](const nlohmann::json& j) {
+    return j.is_array() && std::all_of(j.begin(), j.end(), [](const nlohmann::json& v) { return v.is_object(); });
+  };
+  for (const char* key : {"title", "summary", "status", "zusammenarbeitsform", "licence", "last_reviewed"}) optional(key, isString, "Text");
+  for (const char* key : {"themenfeld", "schlagworte", "datenmodelle", "schnittstellen", "fachverfahren", "govtech_partner"}) {
+    optional(key, isStringList, "eine Liste von Texten");
+  }
+  for (const char* key : {"kommunen", "wirkung", "huerden", "projektweg", "datensaetze", "nachnutzungen", "kontakte"}) {
+    optional(key, isObjectList, "eine Liste von Objekten");
+  }
+  optional("sections", [](const nlohmann::json& j) {
+    return j.is_object() && std::all_of(j.begin(), j.end(), [](const nlohmann::json& v) { return v.is_string(); });
+  }, "ein Objekt mit Markdown-Texten");
+  optional("personenbezug", [](const nlohmann::json& j) { return j.is_object(); }, "ein Objekt");
+  optional("aufwand", [](const nlohmann::json& j) { return j.is_object(); }, "ein Objekt");
+  if (doc.contains("aufwand") && doc["aufwand"].is_object()) {
+    static const std::map<std::string, std::string> labels = {{"personentage", "Personentage"}, {"dauer_monate", "Dauer in Monaten"},
+                                                              {"kosten_einmalig_eur", "Kosten einmalig"},
+                                                              {"kosten_laufend_eur_jahr", "Kosten laufend"}};
+    for (const auto& [key, label] : labels) {
+      auto it = doc["aufwand"].find(key);
+      if (it != doc["aufwand"].end() && !it->is_null() && !it->is_number()) {
+        errors.push_back({"aufwand_" + key, "„" + label + "“ muss eine Zahl sein (z. B. 40 oder 12.500)."});
+      }
+    }
+    auto b = doc["aufwand"].find("beschaffung");
+    if (b != doc["aufwand"].end() && !b->is_null() && !b->is_string()) errors.push_back({"aufwand_beschaffung", "„beschaffung“ muss Text sein."});
+  }
+  // Text inside list entries.
+  auto textFields = [&](const char* list, std::initializer_list<const char*> keys) {
+    if (!doc.contains(list) || !doc[list].is_array()) return;
+    for (const auto& item : doc[list]) {
+      if (!item.is_object()) continue;
+      for (const char* key : keys) {
+        auto it = item.find(key);
+        if (it != item.end() && !it->is_null() && !it->is_string()) {
+          errors.push_back({list, std::string("„") + list + "." + key + "“ muss Text sein."});
+          return;
+        }
+      }
+    }
+  };
+  textFields("kommunen", {"name", "ags", "verwaltungstyp", "bundesland", "source"});
+  textFields("wirkung", {"kennzahl", "einheit", "quelle"});
+  textFields("huerden", {"text"});
+  textFields("projektweg", {"datum", "phase", "text"});
+  textFields("datensaetze", {"uri", "bezeichnung"});
+  textFields("nachnutzungen", {"name", "datum", "ags"});
+  textFields("kontakte", {"name", "rolle", "email"});
+  return errors;
+}
+
+}  // namespace
+
 std::vector<FieldError> UseCaseService::validate(const nlohmann::json& doc, bool forReview) const {
+  auto shape = shapeErrors(doc);
+  if (!shape.empty()) return shape;
   std::vector<FieldError> errors;
   auto title = strings::trim(str(doc, "title"));
   auto titleLength = strings::utf8Length(title);
@@ -344,8 +415,19 @@ std::vector<FieldError> UseCaseService::validate(const nlohmann::json& doc, bool
 }
 
 void UseCaseService::resolveKommunen(nlohmann::json& document) {
-  if (!document.contains("kommunen") || !document["kommunen"].is_array()) return;
   organisations::OrganisationRepository orgs(db_);
+  // Replicating Kommunen with an AGS get type and size too ("nachgenutzt von ähnlichen Kommunen").
+  if (document.contains("nachnutzungen") && document["nachnutzungen"].is_array()) {
+    for (auto& n : document["nachnutzungen"]) {
+      auto ags = n.is_object() ? str(n, "ags") : "";
+      if (ags.empty()) continue;
+      if (auto found = orgs.kommune(ags)) {
+        n["verwaltungstyp"] = found->verwaltungstyp;
+        if (found->einwohner) n["einwohner"] = *found->einwohner;
+      }
+    }
+  }
+  if (!document.contains("kommunen") || !document["kommunen"].is_array()) return;
   for (auto& k : document["kommunen"]) {
     auto ags = str(k, "ags");
     if (ags.empty()) continue;
@@ -647,7 +729,7 @@ nlohmann::json UseCaseService::exportJson() {
   for (auto& [u, doc] : repo_.listedDocuments()) {
     auto item = publicDocument(doc, false);
     item["version"] = u.published_version.value_or(0);
-    item["published_at"] = u.published_at ? strings::isoDate(*u.published_at) : "";
+    item["published_at"] = u.published_at ? nlohmann::json(strings::isoDate(*u.published_at)) : nlohmann::json(nullptr);
     item["url"] = base_url_ + "/use-cases/" + u.slug;
     items.push_back(std::move(item));
   }

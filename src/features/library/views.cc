@@ -109,6 +109,11 @@ nlohmann::json useCaseDetailJson(const UseCaseView& v) {
   j["related"] = related;
   j["fit_reasons"] = v.fit_reasons;
   j["contacts_visible"] = v.contacts_visible;
+  // What the caller may do, so API clients can show the same buttons as the page.
+  j["can_edit"] = v.can_edit;
+  j["can_review"] = v.can_review;
+  j["can_register_interest"] = v.can_register_interest;
+  j["my_interest_organisation_id"] = v.my_interest_org ? nlohmann::json(*v.my_interest_org) : nlohmann::json(nullptr);
   if (v.can_edit || v.can_review) {
     auto comments = nlohmann::json::array();
     for (const auto& c : v.comments) {

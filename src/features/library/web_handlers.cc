@@ -154,7 +154,10 @@ nlohmann::json documentModel(const nlohmann::json& doc, bool contactsVisible) {
   m["EFFORT"] = effort;
   auto reuse = nlohmann::json::array();
   for (const auto& n : doc.value("nachnutzungen", nlohmann::json::array())) {
-    reuse.push_back({{"NAME", str(n, "name")}, {"DATUM", strings::germanDate(str(n, "datum"))}});
+    nlohmann::json item = {{"NAME", str(n, "name")}, {"DATUM", strings::germanDate(str(n, "datum"))}};
+    if (!str(n, "ags").empty()) item["LINK"] = {{"AGS", str(n, "ags")}};
+    else item["NOLINK"] = true;
+    reuse.push_back(item);
   }
   m["REUSES"] = reuse;
   if (contactsVisible) {
@@ -218,6 +221,10 @@ http::FormLimits useCaseFormLimits() {
   // clear message and shows the form again with everything typed.
   return http::FormLimits{400, 900 * 1024};
 }
+
+// Where "Nachnutzen / Interesse bekunden" posts to. Today it registers interest; the project
+// workspace (a later issue) replaces this one function to start a project from the use case.
+std::string reuseActionFor(const std::string& slug) { return "/use-cases/" + slug + "/interesse"; }
 
 }  // namespace
 
@@ -445,11 +452,11 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
     if (!who.loggedIn()) {
       page.model["INTEREST_LOGIN"] = {{"LOGIN_URL", "/anmelden?weiter=" + strings::percentEncode(req.path)}};
     } else if (view->my_interest_org) {
-      page.model["INTEREST_REGISTERED"] = true;
+      page.model["INTEREST_REGISTERED"] = {{"REUSE_ACTION", reuseActionFor(u.slug)}};
     } else if (view->can_register_interest) {
       auto orgs = nlohmann::json::array();
       for (const auto& [id, name] : view->my_organisations) orgs.push_back({{"ORG_ID", std::to_string(id)}, {"ORG_NAME", name}});
-      nlohmann::json form = {{"ORGS", orgs}};
+      nlohmann::json form = {{"ORGS", orgs}, {"REUSE_ACTION", reuseActionFor(u.slug)}};
       if (orgs.size() == 1) form["ONE_ORG"] = {{"ORG_ID", std::to_string(view->my_organisations.front().first)}, {"ORG_NAME", view->my_organisations.front().second}};
       else form["MANY_ORGS"] = {{"ORGS", orgs}};
       page.model["INTEREST_FORM"] = form;

@@ -172,7 +172,12 @@ TEST_F(Cli, SeedImportsAllKommunenAndIsRepeatable) {
     auto r = run(with({"seed"}, where("d")));
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.out.find("Importiert: 11564 Kommunen"), std::string::npos) << r.out;
+    // Use cases: imported once, unchanged on the second run.
+    EXPECT_NE(r.out.find(i == 0 ? "Use Cases: 30 Use Cases neu" : "0 aktualisiert, 30 unverändert"), std::string::npos) << r.out;
   }
+  auto reindexed = run(with({"reindex"}, where("d")));
+  ASSERT_EQ(reindexed.code, 0) << reindexed.err;
+  EXPECT_NE(reindexed.out.find("30 Use Cases neu indiziert"), std::string::npos) << reindexed.out;
   auto database = sqlite("d");
   EXPECT_EQ(database->query("SELECT COUNT(*) FROM kommunen").first().i64(0), kKommunen);
   EXPECT_EQ(database->query("SELECT COUNT(*) FROM organisations WHERE is_example = 1").first().i64(0), 2);

@@ -1,4 +1,4 @@
--- Use-Case-Bibliothek (issue 3). A use case has one working copy (`draft`, what authors edit and
+-- Use-Case-Bibliothek (issue 3). A use case has one working copy (`use_case_drafts`, what authors edit and
 -- the Redaktion reviews) and a list of published versions. Listing, search and facets always read
 -- the latest published version, so editing a published case never hides it.
 CREATE TABLE use_cases (
@@ -6,7 +6,6 @@ CREATE TABLE use_cases (
   slug TEXT NOT NULL UNIQUE,
   origin TEXT NOT NULL CHECK (origin IN ('repo', 'ui')),
   state TEXT NOT NULL CHECK (state IN ('entwurf', 'in_pruefung', 'veroeffentlicht', 'archiviert')),
-  draft TEXT NOT NULL,
   draft_updated_at BIGINT NOT NULL,
   owner_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
   organisation_id INTEGER REFERENCES organisations(id) ON DELETE SET NULL,
@@ -25,6 +24,13 @@ CREATE TABLE use_cases (
 CREATE INDEX use_cases_listed_new ON use_cases(listed, published_at);
 CREATE INDEX use_cases_state ON use_cases(state);
 CREATE INDEX use_cases_owner ON use_cases(owner_id);
+
+-- The working copy lives apart from the listing columns: search and listing read use_cases row
+-- by row, and a large document in the same row would be read along (SQLite overflow pages).
+CREATE TABLE use_case_drafts (
+  use_case_id INTEGER PRIMARY KEY REFERENCES use_cases(id) ON DELETE CASCADE,
+  document TEXT NOT NULL
+);
 
 CREATE TABLE use_case_versions (
   use_case_id INTEGER NOT NULL REFERENCES use_cases(id) ON DELETE CASCADE,
@@ -69,3 +75,6 @@ CREATE TABLE use_case_interests (
 -- Search text of the published version; rowid = use_cases.id. Column weights are applied in the
 -- ranking (bm25), the tokenizer folds umlauts and stems German.
 CREATE VIRTUAL TABLE use_case_fts USING fts5(title, summary, body, tokenize = 'german_snowball');
+
+-- Invalidates the in-memory facet index of every instance (src/features/library/facet_index.h).
+INSERT INTO settings (key, value) VALUES ('library_generation', '0');

@@ -52,7 +52,7 @@
 </section>
 {{/SECTIONS}}
 {{#HAS_KPIS}}<section aria-labelledby="kennzahlen"><h2 class="kern-heading-medium" id="kennzahlen">Kennzahlen vorher und nachher</h2>
-<div class="opgv-table-wrap"><table class="opgv-table"><caption class="kern-sr-only">Kennzahlen vorher und nachher, mit Quelle</caption>
+<div class="opgv-table-wrap" tabindex="0" role="region" aria-labelledby="kennzahlen"><table class="opgv-table"><caption class="kern-sr-only">Kennzahlen vorher und nachher, mit Quelle</caption>
 <thead><tr><th scope="col">Kennzahl</th><th scope="col">Vorher</th><th scope="col">Nachher</th><th scope="col">Einheit</th><th scope="col">Quelle</th></tr></thead><tbody>{{/HAS_KPIS}}
 {{#KPIS}}<tr><th scope="row">{{KENNZAHL}}</th><td>{{VORHER}}</td><td>{{NACHHER}}</td><td>{{EINHEIT}}</td><td>{{QUELLE}}</td></tr>{{/KPIS}}
 {{#HAS_KPIS}}</tbody></table></div></section>{{/HAS_KPIS}}

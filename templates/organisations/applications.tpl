@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1 class="kern-heading-large">Anträge prüfen</h1>
+<p class="kern-body">Weitere Aufgaben der Redaktion: <a class="kern-link" href="/redaktion/use-cases">Use Cases prüfen</a>.</p>
 <p class="kern-body">Neue Organisationen und erste Organisations-Admins von Kommunen. Prüfen Sie, ob die Person plausibel für die Organisation spricht (z. B. dienstliche E-Mail-Adresse).</p>
 {{#NO_APPLICATIONS}}<p class="kern-body">Keine offenen Anträge.</p>{{/NO_APPLICATIONS}}
 {{#APPLICATIONS}}<article class="kern-card"><div class="kern-card__container"><div class="kern-card__body">

@@ -3,7 +3,8 @@
 //    dark, 320 px and no-JavaScript variants, and no horizontal scrolling at 320 px;
 //  - the theme switch without JavaScript;
 //  - a keyboard-only login;
-//  - the journey of a new user: register, confirm, log in, find the Kommune, join it, log out and in.
+//  - the journey of a new user: register, confirm, log in, find the Kommune, join it, log out and in;
+//  - the use-case library (library.mjs): its pages in the same variants and its journeys.
 // Usage: node tests/browser/run.mjs --binary build/opgv [--source .]
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -12,12 +13,14 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { libraryTests } from './library.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, v, i, all) => (i % 2 === 0 ? [...acc, [v.replace(/^--/, ''), all[i + 1]]] : acc), []));
 const binary = path.resolve(args.binary || 'build/opgv');
 const source = path.resolve(args.source || '.');
 const ADMIN = { email: 'admin@example.org', password: 'admin-passwort-fuer-tests' };
 const MEMBER = { email: 'mitglied@example.org', password: 'mitglied-passwort-1' };
+const REDAKTION = { email: 'redaktion@example.org', password: 'redaktion-passwort-1' };
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let failures = 0;
@@ -35,10 +38,10 @@ function freePort() {
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opgv-browser-'));
 const common = ['--data-dir', dataDir, '--resources', source, '--log-level', 'warn'];
-for (const [user, role] of [[ADMIN, 'admin'], [MEMBER, 'mitglied']]) {
-  const r = spawnSync(binary, ['user', 'add', '--email', user.email, '--name', role === 'admin' ? 'Ada Admin' : 'Max Mitglied', '--role', role, ...common],
+for (const [user, role, name] of [[ADMIN, 'admin', 'Ada Admin'], [MEMBER, 'mitglied', 'Max Mitglied'], [REDAKTION, 'redaktion', 'Rita Redaktion']]) {
+  const r = spawnSync(binary, ['user', 'add', '--email', user.email, '--name', name, '--role', role, ...common],
     { env: { ...process.env, OPGV_NEW_PASSWORD: user.password }, encoding: 'utf8' });
-  if (r.status !== 0) { console.error(r.stdout, r.stderr); process.exit(1); }
+  if (r.status !== 0) { console.error(r.stdout, r.stderr); fs.rmSync(dataDir, { recursive: true, force: true }); process.exit(1); }
 }
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
@@ -79,7 +82,7 @@ async function scan(page, label) {
 
 const publicPages = ['/', '/registrieren', '/anmelden', '/passwort-vergessen', '/kommunen', '/kommunen?q=pinneberg',
   '/kommunen/01001000', '/gibt-es-nicht', '/_test/interner-fehler', '/barrierefreiheit', '/datenschutz', '/impressum',
-  '/leichte-sprache', '/kontakt', '/govtechs', '/use-cases'];
+  '/leichte-sprache', '/kontakt', '/govtechs'];  // /use-cases and the other library pages: library.mjs
 const memberPages = ['/profil', '/admin', '/organisationen/neu'];  // /admin as Mitglied → 403 page
 const adminPages = ['/admin', '/admin/postfach', '/redaktion/antraege'];
 
@@ -219,6 +222,8 @@ for (const v of variants) {
   await ctx.close();
   await adminCtx.close();
 }
+
+await libraryTests({ browser, base, check, scan, login, progress, variants, noJsContexts, MEMBER, REDAKTION });
 
 await browser.close();
 console.log(`Browsertests: ${passes} Prüfungen bestanden, ${failures} fehlgeschlagen`);

@@ -1,6 +1,8 @@
 #include "features/library/repository.h"
 
 #include <algorithm>
+#include <functional>
+#include <limits>
 
 #include "search/query.h"
 
@@ -8,23 +10,27 @@ namespace opgv::library {
 namespace {
 
 const std::string kColumns =
-    "id, slug, origin, state, draft, draft_updated_at, owner_id, organisation_id, published_version, title, summary, "
-    "published_at, last_reviewed, replication_count, interest_count, listed, source_hash, seed_conflict, created_at";
-const std::string kSelectBySlug = "SELECT " + kColumns + " FROM use_cases WHERE slug = $1";
-const std::string kSelectById = "SELECT " + kColumns + " FROM use_cases WHERE id = $1";
-const std::string kSelectByOwner = "SELECT " + kColumns + " FROM use_cases WHERE owner_id = $1 ORDER BY draft_updated_at DESC";
-const std::string kSelectByState = "SELECT " + kColumns + " FROM use_cases WHERE state = $1 ORDER BY draft_updated_at";
-const std::string kSelectConflicts = "SELECT " + kColumns + " FROM use_cases WHERE seed_conflict IS NOT NULL ORDER BY slug";
-const std::string kSelectByOrigin = "SELECT " + kColumns + " FROM use_cases WHERE origin = $1 ORDER BY slug";
-const std::string kSelectListed = "SELECT " + kColumns + " FROM use_cases WHERE listed = 1 ORDER BY slug";
+    "u.id, u.slug, u.origin, u.state, d.document, u.draft_updated_at, u.owner_id, u.organisation_id, u.published_version, "
+    "u.title, u.summary, u.published_at, u.last_reviewed, u.replication_count, u.interest_count, u.listed, u.source_hash, "
+    "u.seed_conflict, u.created_at";
+const std::string kFrom = " FROM use_cases u JOIN use_case_drafts d ON d.use_case_id = u.id";
+const std::string kSelectBySlug = "SELECT " + kColumns + kFrom + " WHERE u.slug = $1";
+const std::string kSelectById = "SELECT " + kColumns + kFrom + " WHERE u.id = $1";
+const std::string kSelectByOwner = "SELECT " + kColumns + kFrom + " WHERE u.owner_id = $1 ORDER BY u.draft_updated_at DESC";
+const std::string kSelectByState = "SELECT " + kColumns + kFrom + " WHERE u.state = $1 ORDER BY u.draft_updated_at";
+const std::string kSelectConflicts = "SELECT " + kColumns + kFrom + " WHERE u.seed_conflict IS NOT NULL ORDER BY u.slug";
+const std::string kSelectByOrigin = "SELECT " + kColumns + kFrom + " WHERE u.origin = $1 ORDER BY u.slug";
+const std::string kSelectListed = "SELECT " + kColumns + kFrom + " WHERE u.listed = 1 ORDER BY u.slug";
 constexpr std::string_view kInsert =
-    "INSERT INTO use_cases (slug, origin, state, draft, draft_updated_at, owner_id, organisation_id, title, summary, "
-    "source_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
+    "INSERT INTO use_cases (slug, origin, state, draft_updated_at, owner_id, organisation_id, title, summary, "
+    "source_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+constexpr std::string_view kInsertDraft = "INSERT INTO use_case_drafts (use_case_id, document) VALUES ($1, $2)";
+constexpr std::string_view kUpdateDraft = "UPDATE use_case_drafts SET document = $1 WHERE use_case_id = $2";
 // Until a case is first published, its listing title and summary follow the draft.
 constexpr std::string_view kSaveDraft =
-    "UPDATE use_cases SET draft = $1, state = $2, draft_updated_at = $3, "
-    "title = CASE WHEN published_version IS NULL THEN $4 ELSE title END, "
-    "summary = CASE WHEN published_version IS NULL THEN $5 ELSE summary END WHERE id = $6";
+    "UPDATE use_cases SET state = $1, draft_updated_at = $2, "
+    "title = CASE WHEN published_version IS NULL THEN $3 ELSE title END, "
+    "summary = CASE WHEN published_version IS NULL THEN $4 ELSE summary END WHERE id = $5";
 constexpr std::string_view kSetState = "UPDATE use_cases SET state = $1, listed = $2 WHERE id = $3";
 constexpr std::string_view kSetSeed = "UPDATE use_cases SET source_hash = $1, seed_conflict = $2 WHERE id = $3";
 constexpr std::string_view kNextVersion =
@@ -34,7 +40,7 @@ constexpr std::string_view kInsertVersion =
     "VALUES ($1, $2, $3, $4, $5, $6, $7)";
 constexpr std::string_view kMarkPublished =
     "UPDATE use_cases SET published_version = $1, title = $2, summary = $3, published_at = $4, last_reviewed = $5, "
-    "replication_count = $6, listed = 1, state = 'veroeffentlicht', draft = $7, draft_updated_at = $4 WHERE id = $8";
+    "replication_count = $6, listed = 1, state = 'veroeffentlicht', draft_updated_at = $4 WHERE id = $7";
 constexpr std::string_view kDeleteFacets = "DELETE FROM use_case_facets WHERE use_case_id = $1";
 constexpr std::string_view kInsertFacet = "INSERT INTO use_case_facets (use_case_id, facet, value) VALUES ($1, $2, $3)";
 constexpr std::string_view kDeleteFtsSqlite = "DELETE FROM use_case_fts WHERE rowid = $1";
@@ -175,57 +181,40 @@ class SqlBuilder {
   std::vector<db::Param> params_;
 };
 
-// The matching cases (id, score) as a CTE named hits. `anyWord` switches from all words to any.
-void appendHits(SqlBuilder& b, db::Dialect dialect, const search::PlainQuery& query, bool anyWord, const SearchParams& p,
-                const std::optional<FitProfile>& fit) {
-  b.sql("WITH hits AS (SELECT u.id AS id, ");
-  if (query.empty()) {
-    b.sql("0.0 AS score FROM use_cases u ");
-  } else if (dialect == db::Dialect::kSqlite) {
-    std::string match = search::toFts5Match(query);
-    if (anyWord) {
-      std::string joined;
-      for (const auto& w : query.words) joined += (joined.empty() ? "" : " OR ") + search::toFts5Match(search::PlainQuery{{w}});
-      match = joined;
-    }
-    // bm25 is lower-is-better; negated so that every sort is "score DESC". Weights: title > summary > body.
-    b.sql("-m.rank AS score FROM use_cases u JOIN (SELECT rowid AS id, bm25(use_case_fts, 10.0, 4.0, 1.0) AS rank "
-          "FROM use_case_fts WHERE use_case_fts MATCH ").param(match).sql(") m ON m.id = u.id ");
-  } else {
-    std::string text = search::toPlainText(query);
-    if (anyWord) {
-      text.clear();
-      for (const auto& w : query.words) text += (text.empty() ? "" : " or ") + w;
-    }
-    b.sql("m.score AS score FROM use_cases u JOIN (SELECT use_case_id AS id, ts_rank(tsv, q) AS score "
-          "FROM use_case_search, ")
-        .sql(anyWord ? "websearch_to_tsquery" : "plainto_tsquery")
-        .sql("('german', ").param(text).sql(") q WHERE tsv @@ q) m ON m.id = u.id ");
+// FTS match for all words (AND) or any of them (OR), per engine.
+std::string matchText(db::Dialect dialect, const search::PlainQuery& query, bool anyWord) {
+  if (dialect == db::Dialect::kSqlite) {
+    if (!anyWord) return search::toFts5Match(query);
+    std::string joined;
+    for (const auto& w : query.words) joined += (joined.empty() ? "" : " OR ") + search::toFts5Match(search::PlainQuery{{w}});
+    return joined;
   }
-  b.sql("WHERE u.listed = 1");
-  for (const auto& f : facets()) {
-    auto it = p.filters.find(f.key);
-    if (it == p.filters.end() || it->second.empty()) continue;
-    b.sql(" AND u.id IN (SELECT use_case_id FROM use_case_facets WHERE facet = ").param(std::string(f.key)).sql(" AND value IN (");
-    b.list(it->second).sql("))");
-  }
-  if (p.fit_only && fit) {
-    // "Passt zu meiner Kommune": at least two of size class, type, Land, replicated by a similar Kommune.
-    b.sql(" AND (SELECT COUNT(*) FROM use_case_facets ff WHERE ff.use_case_id = u.id AND ("
-          "(ff.facet = 'groessenklasse' AND ff.value = ").param(fit->groessenklasse)
-        .sql(") OR (ff.facet = 'verwaltungstyp' AND ff.value = ").param(fit->verwaltungstyp)
-        .sql(") OR (ff.facet = 'bundesland' AND ff.value = ").param(fit->bundesland)
-        .sql(") OR (ff.facet = 'nachnutzer' AND ff.value = ").param(fit->verwaltungstyp + ":" + fit->groessenklasse)
-        .sql("))) >= 2");
-  }
-  b.sql(") ");
+  if (!anyWord) return search::toPlainText(query);
+  std::string text;
+  for (const auto& w : query.words) text += (text.empty() ? "" : " or ") + w;
+  return text;
 }
 
-std::string orderBy(const SearchParams& p, bool hasQuery) {
-  if (p.sort == "neueste") return "u.published_at DESC, u.id DESC";
-  if (p.sort == "nachnutzungen") return "u.replication_count DESC, u.interest_count DESC, u.id";
-  if (hasQuery) return "h.score DESC, u.id";
-  return "u.replication_count DESC, u.published_at DESC, u.id";
+// Every matching case with its score (higher is better). bm25 is lower-is-better, so it is
+// negated; weights title 10 > summary and Schlagworte 4 > body 1 (PostgreSQL: setweight A/B/C).
+constexpr std::string_view kMatchSqlite =
+    "SELECT rowid, -bm25(use_case_fts, 10.0, 4.0, 1.0) FROM use_case_fts WHERE use_case_fts MATCH $1";
+constexpr std::string_view kMatchPostgresAll =
+    "SELECT use_case_id, ts_rank(tsv, q) FROM use_case_search, plainto_tsquery('german', $1) q WHERE tsv @@ q";
+constexpr std::string_view kMatchPostgresAny =
+    "SELECT use_case_id, ts_rank(tsv, q) FROM use_case_search, websearch_to_tsquery('german', $1) q WHERE tsv @@ q";
+constexpr std::string_view kSnippetSqlite =
+    "SELECT snippet(use_case_fts, -1, $1, $2, '…', 24) FROM use_case_fts WHERE use_case_fts MATCH $3 AND rowid = $4";
+
+// Positions of the snapshot allowed by one facet's selected values (OR within a facet).
+std::vector<char> allowedBy(const FacetSnapshot& snap, const std::string& facet, const std::vector<std::string>& values) {
+  std::vector<char> allowed(snap.size(), 0);
+  for (const auto& v : values) {
+    auto id = snap.valueId(facet, v);
+    if (id == std::numeric_limits<uint32_t>::max()) continue;
+    for (auto pos : snap.postings[id]) allowed[pos] = 1;
+  }
+  return allowed;
 }
 
 }  // namespace
@@ -249,11 +238,15 @@ std::vector<UseCase> UseCaseRepository::byOrigin(const std::string& origin) { re
 
 std::optional<int64_t> UseCaseRepository::insert(const UseCase& u) {
   try {
-    return db_.query(kInsert, {u.slug, u.origin, stateKey(u.state), u.draft.dump(), u.draft_updated_at, u.owner_id,
-                               u.organisation_id, u.title, u.summary,
-                               u.source_hash.empty() ? db::Param(nullptr) : db::Param(u.source_hash), u.created_at})
-        .first()
-        .i64(0);
+    return db_.transaction([&](db::Connection& conn) {
+      auto id = conn.query(kInsert, {u.slug, u.origin, stateKey(u.state), u.draft_updated_at, u.owner_id, u.organisation_id,
+                                     u.title, u.summary, u.source_hash.empty() ? db::Param(nullptr) : db::Param(u.source_hash),
+                                     u.created_at})
+                    .first()
+                    .i64(0);
+      conn.query(kInsertDraft, {id, u.draft.dump()});
+      return id;
+    });
   } catch (const db::DbError& e) {
     if (e.isUniqueViolation()) return std::nullopt;
     throw;
@@ -261,10 +254,18 @@ std::optional<int64_t> UseCaseRepository::insert(const UseCase& u) {
 }
 
 void UseCaseRepository::saveDraft(int64_t id, const nlohmann::json& draft, State state, int64_t now) {
-  db_.query(kSaveDraft, {draft.dump(), stateKey(state), now, draft.value("title", ""), draft.value("summary", ""), id});
+  db_.transaction([&](db::Connection& conn) {
+    conn.query(kUpdateDraft, {draft.dump(), id});
+    conn.query(kSaveDraft, {stateKey(state), now, draft.value("title", ""), draft.value("summary", ""), id});
+  });
 }
 
-void UseCaseRepository::setState(int64_t id, State state, bool listed) { db_.query(kSetState, {stateKey(state), listed, id}); }
+void UseCaseRepository::setState(int64_t id, State state, bool listed) {
+  db_.transaction([&](db::Connection& conn) {
+    conn.query(kSetState, {stateKey(state), listed, id});
+    bumpLibraryGeneration(conn);
+  });
+}
 
 void UseCaseRepository::setSeedBookkeeping(int64_t id, const std::string& sourceHash, const std::string& conflict) {
   db_.query(kSetSeed, {sourceHash, conflict.empty() ? db::Param(nullptr) : db::Param(conflict), id});
@@ -293,8 +294,10 @@ int64_t UseCaseRepository::publish(const PublishRecord& r) {
                                ? static_cast<int64_t>(r.document["nachnutzungen"].size())
                                : 0;
     conn.query(kMarkPublished, {version, title, r.document.value("summary", ""), r.published_at,
-                                r.document.value("last_reviewed", ""), replications, r.document.dump(), r.use_case_id});
+                                r.document.value("last_reviewed", ""), replications, r.use_case_id});
+    conn.query(kUpdateDraft, {r.document.dump(), r.use_case_id});
     writeIndex(conn, r.use_case_id, r.document);
+    bumpLibraryGeneration(conn);
     return version;
   });
 }
@@ -320,6 +323,7 @@ int64_t UseCaseRepository::reindexAll() {
       conn.execScript("DELETE FROM use_case_search; DELETE FROM use_case_facets;");
     }
     for (const auto& row : docs.rows) writeIndex(conn, row.i64(0), nlohmann::json::parse(row.str(1)));
+    bumpLibraryGeneration(conn);
     return static_cast<int64_t>(docs.rows.size());
   });
 }
@@ -331,35 +335,68 @@ SearchResult UseCaseRepository::search(const SearchParams& p, const std::optiona
   auto query = search::parseQuery(p.q);
   auto conn = db_.acquire();
   auto dialect = conn->dialect();
+  auto snap = index_->snapshot(*conn);
 
-  auto countAndFacets = [&](bool anyWord) {
-    SqlBuilder b;
-    appendHits(b, dialect, query, anyWord, p, fit);
-    b.sql("SELECT '', '', COUNT(*) FROM hits UNION ALL "
-          "SELECT f.facet, f.value, COUNT(*) FROM use_case_facets f JOIN hits h ON h.id = f.use_case_id "
-          "WHERE f.facet <> 'nachnutzer' GROUP BY f.facet, f.value");
-    return conn->query(b.text(), b.params());
-  };
-  auto counts = countAndFacets(false);
-  bool anyWord = false;
-  if (!query.empty() && query.words.size() > 1 && counts.first().i64(2) == 0) {
-    anyWord = true;
-    counts = countAndFacets(true);
-  }
-  result.any_word = anyWord;
-  std::map<std::string, std::vector<FacetCount>> byFacet;
-  for (const auto& r : counts.rows) {
-    auto facet = r.str(0);
-    if (facet.empty()) {
-      result.total = r.i64(2);
-      continue;
+  // 1. Candidates: every listed case, or the text matches with their scores.
+  std::vector<uint32_t> candidates;
+  std::vector<double> score(query.empty() ? 0 : snap->size(), 0.0);
+  auto match = [&](bool anyWord) {
+    candidates.clear();
+    auto sql = dialect == db::Dialect::kSqlite ? kMatchSqlite : anyWord ? kMatchPostgresAny : kMatchPostgresAll;
+    for (const auto& r : conn->query(sql, {matchText(dialect, query, anyWord)}).rows) {
+      auto pos = snap->position.find(r.i64(0));
+      if (pos == snap->position.end()) continue;  // not listed (archived, or newer than the snapshot)
+      candidates.push_back(pos->second);
+      score[pos->second] = r.f64(1);
     }
-    auto value = r.str(1);
+  };
+  if (query.empty()) {
+    candidates.resize(snap->size());
+    for (uint32_t i = 0; i < candidates.size(); ++i) candidates[i] = i;
+  } else {
+    match(false);
+    if (candidates.empty() && query.words.size() > 1) {
+      result.any_word = true;
+      match(true);
+    }
+  }
+
+  // 2. Filters: AND across facets, OR within one.
+  for (const auto& f : facets()) {
+    auto it = p.filters.find(f.key);
+    if (it == p.filters.end() || it->second.empty()) continue;
+    auto allowed = allowedBy(*snap, f.key, it->second);
+    std::erase_if(candidates, [&](uint32_t pos) { return !allowed[pos]; });
+  }
+  if (p.fit_only && fit) {
+    // "Passt zu meiner Kommune": at least two of size class, type, Land, replicated by a similar Kommune.
+    std::vector<char> hits(snap->size(), 0);
+    for (const auto& [facet, value] : std::vector<std::pair<std::string, std::string>>{
+             {"groessenklasse", fit->groessenklasse}, {"verwaltungstyp", fit->verwaltungstyp},
+             {"bundesland", fit->bundesland}, {"nachnutzer", fit->verwaltungstyp + ":" + fit->groessenklasse}}) {
+      auto id = snap->valueId(facet, value);
+      if (id == std::numeric_limits<uint32_t>::max()) continue;
+      for (auto pos : snap->postings[id]) ++hits[pos];
+    }
+    std::erase_if(candidates, [&](uint32_t pos) { return hits[pos] < 2; });
+  }
+  result.total = static_cast<int64_t>(candidates.size());
+
+  // 3. Facet counts over the result, in one pass.
+  std::vector<int64_t> counts(snap->values.size(), 0);
+  for (auto pos : candidates) {
+    for (auto i = snap->value_offset[pos]; i < snap->value_offset[pos + 1]; ++i) ++counts[snap->value_ids[i]];
+  }
+  std::map<std::string, std::vector<FacetCount>> byFacet;
+  for (uint32_t id = 0; id < counts.size(); ++id) {
+    if (counts[id] == 0) continue;
+    const auto& [facet, value] = snap->values[id];
+    if (facet == "nachnutzer") continue;  // internal, for "Passt zu meiner Kommune"
     bool selected = false;
     if (auto it = p.filters.find(facet); it != p.filters.end()) {
       selected = std::find(it->second.begin(), it->second.end(), value) != it->second.end();
     }
-    byFacet[facet].push_back(FacetCount{value, facetValueLabel(facet, value), r.i64(2), selected});
+    byFacet[facet].push_back(FacetCount{value, facetValueLabel(facet, value), counts[id], selected});
   }
   for (const auto& f : facets()) {
     auto& list = byFacet[f.key];
@@ -368,52 +405,69 @@ SearchResult UseCaseRepository::search(const SearchParams& p, const std::optiona
     });
     result.facets.emplace_back(f.key, std::move(list));
   }
-  if (result.total == 0) return result;
 
-  SqlBuilder page;
-  appendHits(page, dialect, query, anyWord, p, fit);
-  page.sql("SELECT u.id, u.slug, u.title, u.summary, u.published_at, u.last_reviewed, u.replication_count, "
-           "u.interest_count FROM hits h JOIN use_cases u ON u.id = h.id ORDER BY ")
-      .sql(orderBy(p, !query.empty()))
-      .sql(" LIMIT ").param(result.per_page).sql(" OFFSET ").param((result.page - 1) * result.per_page);
+  // 4. Order and page: only the first page*per_page cases are sorted completely.
+  auto newer = [&](uint32_t a, uint32_t b) {
+    if (snap->published_at[a] != snap->published_at[b]) return snap->published_at[a] > snap->published_at[b];
+    return snap->ids[a] > snap->ids[b];
+  };
+  std::function<bool(uint32_t, uint32_t)> before;
+  if (p.sort == "neueste") {
+    before = newer;
+  } else if (p.sort == "nachnutzungen" || query.empty()) {
+    before = [&](uint32_t a, uint32_t b) {
+      if (snap->replication_count[a] != snap->replication_count[b]) return snap->replication_count[a] > snap->replication_count[b];
+      return newer(a, b);
+    };
+  } else {
+    before = [&](uint32_t a, uint32_t b) { return score[a] != score[b] ? score[a] > score[b] : newer(a, b); };
+  }
+  auto offset = static_cast<size_t>((result.page - 1) * result.per_page);
+  if (offset >= candidates.size()) return result;
+  auto end = std::min(candidates.size(), offset + static_cast<size_t>(result.per_page));
+  std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(end), candidates.end(), before);
   std::vector<int64_t> ids;
-  std::map<int64_t, size_t> index;
-  for (const auto& r : conn->query(page.text(), page.params()).rows) {
-    index[r.i64(0)] = result.items.size();
-    ids.push_back(r.i64(0));
-    result.items.push_back(itemFromRow(r));
-  }
-  if (ids.empty()) return result;
+  for (size_t i = offset; i < end; ++i) ids.push_back(snap->ids[candidates[i]]);
 
-  SqlBuilder itemFacets;
-  itemFacets.sql("SELECT use_case_id, facet, value FROM use_case_facets WHERE use_case_id IN (").list(ids).sql(")");
-  for (const auto& r : conn->query(itemFacets.text(), itemFacets.params()).rows) {
-    result.items[index[r.i64(0)]].facets[r.str(1)].push_back(r.str(2));
+  // 5. The page's rows, facet values and snippets.
+  SqlBuilder page;
+  page.sql("SELECT id, slug, title, summary, published_at, last_reviewed, replication_count, interest_count "
+           "FROM use_cases WHERE id IN (").list(ids).sql(")");
+  std::map<int64_t, ListItem> rows;
+  for (const auto& r : conn->query(page.text(), page.params()).rows) rows[r.i64(0)] = itemFromRow(r);
+  for (auto id : ids) {
+    auto it = rows.find(id);
+    if (it == rows.end()) continue;  // removed since the snapshot
+    auto item = std::move(it->second);
+    auto pos = snap->position.at(id);
+    for (auto i = snap->value_offset[pos]; i < snap->value_offset[pos + 1]; ++i) {
+      const auto& [facet, value] = snap->values[snap->value_ids[i]];
+      item.facets[facet].push_back(value);
+    }
+    if (fit) item.fit_reasons = fitReasons(*fit, item.facets);
+    result.items.push_back(std::move(item));
   }
-
-  if (!query.empty()) {
-    SqlBuilder snippets;
+  if (!query.empty() && !result.items.empty()) {
+    // Snippets show every word, also when all had to match.
+    auto anyMatch = matchText(dialect, query, true);
     if (dialect == db::Dialect::kSqlite) {
-      std::string match;
-      for (const auto& w : query.words) match += (match.empty() ? "" : " OR ") + search::toFts5Match(search::PlainQuery{{w}});
-      snippets.sql("SELECT rowid, snippet(use_case_fts, -1, ").param(kHitStart).sql(", ").param(kHitEnd)
-          .sql(", '…', 24) FROM use_case_fts WHERE use_case_fts MATCH ").param(match)
-          .sql(" AND rowid IN (").list(ids).sql(")");
+      for (auto& item : result.items) {
+        auto rs = conn->query(kSnippetSqlite, {kHitStart, kHitEnd, anyMatch, item.id});
+        if (!rs.empty()) item.snippet = splitSnippet(rs.first().str(0));
+      }
     } else {
-      std::string text;
-      for (const auto& w : query.words) text += (text.empty() ? "" : " or ") + w;
+      SqlBuilder snippets;
       snippets.sql("SELECT use_case_id, ts_headline('german', summary || ' ' || body, websearch_to_tsquery('german', ")
-          .param(text)
+          .param(anyMatch)
           .sql("), 'MaxFragments=2, MaxWords=20, MinWords=8, FragmentDelimiter=\" … \", StartSel=\"")
           .sql(kHitStart).sql("\", StopSel=\"").sql(kHitEnd)
           .sql("\"') FROM use_case_search WHERE use_case_id IN (").list(ids).sql(")");
+      std::map<int64_t, std::string> marked;
+      for (const auto& r : conn->query(snippets.text(), snippets.params()).rows) marked[r.i64(0)] = r.str(1);
+      for (auto& item : result.items) {
+        if (auto it = marked.find(item.id); it != marked.end()) item.snippet = splitSnippet(it->second);
+      }
     }
-    for (const auto& r : conn->query(snippets.text(), snippets.params()).rows) {
-      result.items[index[r.i64(0)]].snippet = splitSnippet(r.str(1));
-    }
-  }
-  if (fit) {
-    for (auto& item : result.items) item.fit_reasons = fitReasons(*fit, item.facets);
   }
   return result;
 }

@@ -1,9 +1,11 @@
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "db/db.h"
+#include "features/library/facet_index.h"
 #include "features/library/model.h"
 
 namespace opgv::library {
@@ -19,7 +21,7 @@ struct PublishRecord {
 
 class UseCaseRepository {
  public:
-  explicit UseCaseRepository(db::Database& database) : db_(database) {}
+  explicit UseCaseRepository(db::Database& database) : db_(database), index_(std::make_shared<FacetIndex>()) {}
 
   std::optional<UseCase> bySlug(const std::string& slug);
   std::optional<UseCase> byId(int64_t id);
@@ -56,6 +58,7 @@ class UseCaseRepository {
  private:
   void writeIndex(db::Connection& conn, int64_t id, const nlohmann::json& document);
   db::Database& db_;
+  std::shared_ptr<FacetIndex> index_;
 };
 
 }  // namespace opgv::library

@@ -408,7 +408,7 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
     if (!queue) return web::errorResponse(ctx, req, queue.error());
     auto conflicts = service->seedConflicts(web::principal(req));
     web::Page page{"Use Cases prüfen", "library/queue.tpl"};
-    page.crumbs = {{"Redaktion", "/redaktion"}, {"Use Cases prüfen", ""}};
+    page.crumbs = {{"Redaktion", "/redaktion/antraege"}, {"Use Cases prüfen", ""}};
     auto rows = useCaseRows(*queue);
     if (rows.empty()) page.model["QUEUE_EMPTY"] = true;
     page.model["ROWS"] = rows;

@@ -74,6 +74,7 @@ CREATE TABLE use_case_interests (
 
 -- Search text of the published version; rowid = use_cases.id. Column weights are applied in the
 -- ranking (bm25), the tokenizer folds umlauts and stems German.
+-- Same definition as kCreateFtsSqlite in src/features/library/repository.cc (reindex recreates it).
 CREATE VIRTUAL TABLE use_case_fts USING fts5(title, summary, body, tokenize = 'german_snowball');
 
 -- Invalidates the in-memory facet index of every instance (src/features/library/facet_index.h).

@@ -512,6 +512,18 @@ TEST_P(Library, ApiRejectsWrongTypesWithoutBreakingLaterCalls) {
   EXPECT_EQ(post.status, 422);
 }
 
+TEST_P(Library, ReindexRebuildsTheSameSearchAndFacets) {
+  std::vector<std::string> targets = {"/api/v1/use-cases?per_page=100", "/api/v1/use-cases?q=Schule&per_page=100",
+                                      "/api/v1/use-cases?q=Sozialraum&themenfeld=Soziales",
+                                      "/api/v1/use-cases?q=Daten%20Planung&sort=neueste&per_page=100"};
+  std::vector<json> before;
+  for (const auto& t : targets) before.push_back(api(t));
+  auto service = this->service();
+  EXPECT_EQ(service.reindex(), 30);
+  EXPECT_EQ(service.reindex(), 30);  // also into full index tables
+  for (size_t i = 0; i < targets.size(); ++i) EXPECT_EQ(api(targets[i]), before[i]) << targets[i];
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Library, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& info) { return std::string(backendName(info.param)); });
 

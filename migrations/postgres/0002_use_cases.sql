@@ -73,12 +73,16 @@ CREATE TABLE use_case_interests (
 );
 
 -- Search text of the published version with a weighted tsvector (title A > summary B > body C);
--- the text columns stay for ts_headline snippets.
+-- the text columns stay for ts_headline snippets. `head` (title and summary only) is small enough
+-- to stay in the row: ranking reads it instead of detoasting the large `tsv` of every match.
 CREATE TABLE use_case_search (
   use_case_id BIGINT PRIMARY KEY REFERENCES use_cases(id) ON DELETE CASCADE,
   title TEXT NOT NULL,
   summary TEXT NOT NULL,
   body TEXT NOT NULL,
+  head tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('german', title), 'A') ||
+    setweight(to_tsvector('german', summary), 'B')) STORED,
   tsv tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('german', title), 'A') ||
     setweight(to_tsvector('german', summary), 'B') ||

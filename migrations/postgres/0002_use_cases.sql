@@ -72,23 +72,27 @@ CREATE TABLE use_case_interests (
   PRIMARY KEY (use_case_id, organisation_id)
 );
 
--- Search text of the published version with a weighted tsvector (title A > summary B > body C);
--- the text columns stay for ts_headline snippets. `head` (title and summary only) is small enough
--- to stay in the row: ranking reads it instead of detoasting the large `tsv` of every match.
+-- Search text of the published version. The text stays for ts_headline snippets; the vectors live
+-- in narrow tables of their own, so that a GIN bitmap scan over many matches reads small rows:
+-- `use_case_terms.tsv` (title A, summary B, body C) decides what matches, `use_case_heads.head`
+-- (title A, summary B) ranks. With all columns in one wide table, queries with tens of thousands
+-- of matches read about 80 MB at 100,000 cases (docs/performance.md).
 CREATE TABLE use_case_search (
   use_case_id BIGINT PRIMARY KEY REFERENCES use_cases(id) ON DELETE CASCADE,
   title TEXT NOT NULL,
   summary TEXT NOT NULL,
-  body TEXT NOT NULL,
-  head tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('german', title), 'A') ||
-    setweight(to_tsvector('german', summary), 'B')) STORED,
-  tsv tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('german', title), 'A') ||
-    setweight(to_tsvector('german', summary), 'B') ||
-    setweight(to_tsvector('german', body), 'C')) STORED
+  body TEXT NOT NULL
 );
-CREATE INDEX use_case_search_tsv ON use_case_search USING GIN (tsv);
+CREATE TABLE use_case_terms (
+  use_case_id BIGINT PRIMARY KEY REFERENCES use_cases(id) ON DELETE CASCADE,
+  tsv tsvector NOT NULL
+);
+CREATE INDEX use_case_terms_tsv ON use_case_terms USING GIN (tsv);
+CREATE TABLE use_case_heads (
+  use_case_id BIGINT PRIMARY KEY REFERENCES use_cases(id) ON DELETE CASCADE,
+  head tsvector NOT NULL
+);
+CREATE INDEX use_case_heads_head ON use_case_heads USING GIN (head);
 
 -- Invalidates the in-memory facet index of every instance (src/features/library/facet_index.h).
 INSERT INTO settings (key, value) VALUES ('library_generation', '0');

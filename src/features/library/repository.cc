@@ -49,6 +49,13 @@ constexpr std::string_view kInsertFtsSqlite = "INSERT INTO use_case_fts (rowid, 
 constexpr std::string_view kUpsertSearchPg =
     "INSERT INTO use_case_search (use_case_id, title, summary, body) VALUES ($1, $2, $3, $4) "
     "ON CONFLICT (use_case_id) DO UPDATE SET title = excluded.title, summary = excluded.summary, body = excluded.body";
+constexpr std::string_view kUpsertTermsPg =
+    "INSERT INTO use_case_terms (use_case_id, tsv) VALUES ($1, setweight(to_tsvector('german', $2), 'A') || "
+    "setweight(to_tsvector('german', $3), 'B') || setweight(to_tsvector('german', $4), 'C')) "
+    "ON CONFLICT (use_case_id) DO UPDATE SET tsv = excluded.tsv";
+constexpr std::string_view kUpsertHeadPg =
+    "INSERT INTO use_case_heads (use_case_id, head) VALUES ($1, setweight(to_tsvector('german', $2), 'A') || "
+    "setweight(to_tsvector('german', $3), 'B')) ON CONFLICT (use_case_id) DO UPDATE SET head = excluded.head";
 constexpr std::string_view kSelectVersions =
     "SELECT v.version, v.document, v.title, v.published_at, v.published_by, COALESCE(u.display_name, ''), v.note "
     "FROM use_case_versions v LEFT JOIN users u ON u.id = v.published_by WHERE v.use_case_id = $1 ORDER BY v.version DESC";
@@ -207,15 +214,19 @@ std::string matchText(db::Dialect dialect, const search::PlainQuery& query, bool
 // negated; weights title 10 > summary and Schlagworte 4 > body 1 (PostgreSQL: setweight A/B/C).
 constexpr std::string_view kMatchSqlite =
     "SELECT rowid, -bm25(use_case_fts, 10.0, 4.0, 1.0) FROM use_case_fts WHERE use_case_fts MATCH $1";
-// PostgreSQL: the GIN index finds the matches; the rank comes from `head` (title A, summary B),
-// so body-only matches rank after every title or summary match (newest first among themselves).
-// Ranking over the full `tsv` would detoast several kB per match: 480 ms at 100,000 matches.
+// PostgreSQL: `use_case_terms` says what matches, `use_case_heads` ranks the title and summary
+// matches (ts_rank, weights A/B); body-only matches rank after them, newest first. Ranking over the
+// full vector would detoast several kB per match.
 constexpr std::string_view kMatchPostgresAll =
-    "SELECT use_case_id, ts_rank(head, plainto_tsquery('german', $1)) FROM use_case_search "
-    "WHERE tsv @@ plainto_tsquery('german', $1)";
+    "SELECT use_case_id FROM use_case_terms WHERE tsv @@ plainto_tsquery('german', $1)";
 constexpr std::string_view kMatchPostgresAny =
-    "SELECT use_case_id, ts_rank(head, websearch_to_tsquery('german', $1)) FROM use_case_search "
-    "WHERE tsv @@ websearch_to_tsquery('german', $1)";
+    "SELECT use_case_id FROM use_case_terms WHERE tsv @@ websearch_to_tsquery('german', $1)";
+constexpr std::string_view kRankPostgresAll =
+    "SELECT use_case_id, ts_rank(head, plainto_tsquery('german', $1)) FROM use_case_heads "
+    "WHERE head @@ plainto_tsquery('german', $1)";
+constexpr std::string_view kRankPostgresAny =
+    "SELECT use_case_id, ts_rank(head, websearch_to_tsquery('german', $1)) FROM use_case_heads "
+    "WHERE head @@ websearch_to_tsquery('german', $1)";
 constexpr std::string_view kSnippetSqlite =
     "SELECT snippet(use_case_fts, -1, $1, $2, '…', 24) FROM use_case_fts WHERE use_case_fts MATCH $3 AND rowid = $4";
 
@@ -295,6 +306,8 @@ void UseCaseRepository::writeIndex(db::Connection& conn, int64_t id, const nlohm
     conn.query(kInsertFtsSqlite, {id, text.title, text.summary, text.body});
   } else {
     conn.query(kUpsertSearchPg, {id, text.title, text.summary, text.body});
+    conn.query(kUpsertTermsPg, {id, text.title, text.summary, text.body});
+    conn.query(kUpsertHeadPg, {id, text.title, text.summary});
   }
 }
 
@@ -365,7 +378,7 @@ int64_t UseCaseRepository::reindexAll() {
       conn->execScript(std::string("DELETE FROM use_case_facets; DROP TABLE use_case_fts; ") + std::string(kCreateFtsSqlite) + ";");
       conn->query("INSERT INTO use_case_fts (use_case_fts, rank) VALUES ('automerge', 0)");
     } else {
-      conn->execScript("TRUNCATE use_case_search, use_case_facets;");
+      conn->execScript("TRUNCATE use_case_search, use_case_terms, use_case_heads, use_case_facets;");
     }
     auto fetch = [&](int64_t after) { return conn->query(kSelectPublishedBatch, {after, kBatch}); };
     auto pending = std::async(std::launch::async, prepareIndexRows, fetch(0));
@@ -378,14 +391,18 @@ int64_t UseCaseRepository::reindexAll() {
           for (const auto& value : values) conn->query(kInsertFacet, {rows.id, facet, value});
         }
         if (sqlite) conn->query(kInsertFtsSqlite, {rows.id, rows.text.title, rows.text.summary, rows.text.body});
-        else conn->query(kUpsertSearchPg, {rows.id, rows.text.title, rows.text.summary, rows.text.body});
+        else {
+          conn->query(kUpsertSearchPg, {rows.id, rows.text.title, rows.text.summary, rows.text.body});
+          conn->query(kUpsertTermsPg, {rows.id, rows.text.title, rows.text.summary, rows.text.body});
+          conn->query(kUpsertHeadPg, {rows.id, rows.text.title, rows.text.summary});
+        }
       }
       total += static_cast<int64_t>(batch.size());
     }
     if (sqlite) conn->query("INSERT INTO use_case_fts (use_case_fts) VALUES ('optimize')");
     bumpLibraryGeneration(*conn);
     conn->commit();
-    if (!sqlite) conn->execScript("ANALYZE use_case_search, use_case_facets, use_cases;");
+    if (!sqlite) conn->execScript("ANALYZE use_case_search, use_case_terms, use_case_heads, use_case_facets, use_cases;");
   } catch (...) {
     try {
       conn->rollback();
@@ -412,28 +429,36 @@ SearchResult UseCaseRepository::search(const SearchParams& p, const std::optiona
   std::vector<double> score(query.empty() ? 0 : snap->size(), 0.0);
   auto match = [&](bool anyWord) {
     candidates.clear();
-    auto sql = dialect == db::Dialect::kSqlite ? kMatchSqlite : anyWord ? kMatchPostgresAny : kMatchPostgresAll;
-    db::ResultSet rows;
-    if (dialect == db::Dialect::kPostgres) {
-      // The planner prices the @@ test of a toasted tsvector far too low and scans the table (48 ms
-      // at 10,000 cases even for 0 matches); the GIN bitmap never needs the tsvector itself.
-      conn->begin();
-      try {
-        conn->execScript("SET LOCAL enable_seqscan = off");
-        rows = conn->query(sql, {matchText(dialect, query, anyWord)});
-        conn->commit();
-      } catch (...) {
-        conn->rollback();
-        throw;
+    auto text = matchText(dialect, query, anyWord);
+    if (dialect == db::Dialect::kSqlite) {
+      for (const auto& r : conn->query(kMatchSqlite, {text}).rows) {
+        auto pos = snap->position.find(r.i64(0));
+        if (pos == snap->position.end()) continue;  // not listed (archived, or newer than the snapshot)
+        candidates.push_back(pos->second);
+        score[pos->second] = r.f64(1);
       }
-    } else {
-      rows = conn->query(sql, {matchText(dialect, query, anyWord)});
+      return;
     }
-    for (const auto& r : rows.rows) {
+    // The planner prices @@ on toasted vectors too low and scans whole tables (48 ms at 10,000
+    // cases even for no match); the GIN bitmap never needs the vectors themselves.
+    db::ResultSet matches, ranked;
+    conn->begin();
+    try {
+      conn->execScript("SET LOCAL enable_seqscan = off");
+      matches = conn->query(anyWord ? kMatchPostgresAny : kMatchPostgresAll, {text});
+      ranked = conn->query(anyWord ? kRankPostgresAny : kRankPostgresAll, {text});
+      conn->commit();
+    } catch (...) {
+      conn->rollback();
+      throw;
+    }
+    for (const auto& r : matches.rows) {
       auto pos = snap->position.find(r.i64(0));
-      if (pos == snap->position.end()) continue;  // not listed (archived, or newer than the snapshot)
-      candidates.push_back(pos->second);
-      score[pos->second] = r.f64(1);
+      if (pos != snap->position.end()) candidates.push_back(pos->second);
+    }
+    for (const auto& r : ranked.rows) {
+      auto pos = snap->position.find(r.i64(0));
+      if (pos != snap->position.end()) score[pos->second] = 1.0 + r.f64(1);
     }
   };
   if (query.empty()) {

@@ -32,3 +32,10 @@ test: build
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# Use-case library benchmark (docs/performance.md): 10,000 and 100,000 synthetic use cases on
+# SQLite and on a throw-away PostgreSQL cluster. Takes a while (the 100,000 runs dominate).
+.PHONY: bench-library
+bench-library: $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target opgv_bench_library
+	BUILD_DIR=$(BUILD_DIR) bash bench/library.sh

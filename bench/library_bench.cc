@@ -6,8 +6,8 @@
 // tables, then measures on the code path of GET /api/v1/use-cases (UseCaseService::search as a
 // guest, 20 per page, with snippets):
 //   (a) search: 1–3 words plus 0–3 facet filters,
-//   (b) facet computation: empty query plus 0–3 facet filters (count + facet GROUP BY over all
-//       listed cases dominate),
+//   (b) facet computation: empty query plus 0–3 facet filters (no text match, so filtering and
+//       counting the facet values of the result dominate the call),
 //   (c) full reindex: UseCaseRepository::reindexAll().
 // Percentiles are over single, sequential calls (one client). A plain timing loop instead of
 // Google Benchmark: we want percentiles over a fixed, varied query set and one-off timings of a
@@ -152,6 +152,19 @@ std::string machineLine() {
   char buf[256];
   std::snprintf(buf, sizeof buf, "nproc=%ld, CPU: %s, RAM: %.1f GiB, kernel %s %s", cpus, model.c_str(), gib, u.sysname, u.release);
   return buf;
+}
+
+// Commit of the measured source tree ("+dirty" with uncommitted changes); "?" without git.
+std::string sourceCommit(const std::string& source) {
+  std::string cmd = "git -C '" + source + "' describe --always --dirty=+dirty 2>/dev/null";
+  std::string out;
+  if (FILE* p = popen(cmd.c_str(), "r")) {
+    char buf[128];
+    while (std::fgets(buf, sizeof buf, p)) out += buf;
+    pclose(p);
+  }
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  return out.empty() ? "?" : out;
 }
 
 std::string loadAverage() {
@@ -814,6 +827,7 @@ int main(int argc, char** argv) {
   std::printf("== opgv library benchmark ==\n");
   std::printf("command:  %s\n", commandLine(argc, argv).c_str());
   std::printf("date:     %s\n", today().c_str());
+  std::printf("commit:   %s (source tree %s)\n", sourceCommit(o.source).c_str(), o.source.c_str());
   std::printf("machine:  %s\n", machineLine().c_str());
   std::printf("load:     %s (1/5/15 min, at start; other processes share the CPUs)\n", loadAverage().c_str());
 
@@ -834,7 +848,7 @@ int main(int argc, char** argv) {
     db::migrate(d, o.source + "/migrations");
     Generator gen(corpus, o.seed);
     auto g = generate(d, gen, o.n);
-    std::printf("generate: %.1f s (build documents and insert use_cases + use_case_versions, not part of any target)\n",
+    std::printf("generate: %.1f s (build documents, insert use_cases + use_case_drafts + use_case_versions; not part of any target)\n",
                 g.ms / 1000);
     std::printf("lengths:  searchText bytes title/summary/body: real %.0f/%.0f/%.0f, synthetic %.0f/%.0f/%.0f\n", corpus.avgTitle,
                 corpus.avgSummary, corpus.avgBody, g.title, g.summary, g.body);
@@ -867,7 +881,8 @@ int main(int argc, char** argv) {
     }
     if (d.dialect() == db::Dialect::kPostgres) {
       // Autovacuum would analyse the freshly loaded tables within a minute; do it now so that the
-      // planner sees the same statistics as in steady operation.
+      // planner sees the same statistics as in steady operation (reindexAll also analyses its own
+      // tables; this covers use_case_versions and use_case_drafts, which the bench wrote directly).
       auto start = SteadyClock::now();
       d.query("ANALYZE");
       std::printf("analyze:  %.2f s (PostgreSQL only; SQLite runs without ANALYZE as in production)\n", msSince(start) / 1000);

@@ -9,19 +9,21 @@
 namespace opgv::library {
 namespace {
 
-std::string str(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return "";
-  return it->is_string() ? it->get<std::string>() : it->dump();
-}
-
 void appendLine(std::string& out, const std::string& text) {
   if (text.empty()) return;
   if (!out.empty()) out += '\n';
   out += text;
 }
 
+std::string str(const nlohmann::json& j, const char* key) { return fieldText(j, key); }
+
 }  // namespace
+
+std::string fieldText(const nlohmann::json& object, const char* key) {
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return "";
+  return it->is_string() ? it->get<std::string>() : it->dump();
+}
 
 const std::vector<Section>& sections() {
   static const std::vector<Section> list = {{"ausgangslage", "Ausgangslage"}, {"loesung", "Lösung"},

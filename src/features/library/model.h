@@ -19,6 +19,9 @@ struct Section {
 };
 const std::vector<Section>& sections();
 
+// A document field as text: "" when missing or null, JSON text for non-strings.
+std::string fieldText(const nlohmann::json& object, const char* key);
+
 enum class State { kEntwurf, kInPruefung, kVeroeffentlicht, kArchiviert };
 const char* stateKey(State s);  // entwurf | in_pruefung | veroeffentlicht | archiviert
 std::optional<State> parseState(const std::string& key);

@@ -72,6 +72,7 @@ constexpr std::string_view kSelectPublishedBatch =
 // table because deleting all rows of a large FTS5 table is slower than building it anew.
 constexpr std::string_view kCreateFtsSqlite =
     "CREATE VIRTUAL TABLE use_case_fts USING fts5(title, summary, body, tokenize = 'german_snowball')";
+constexpr std::string_view kSelectUserEmail = "SELECT email FROM users WHERE id = $1";
 constexpr std::string_view kSelectFacetsOf = "SELECT facet, value FROM use_case_facets WHERE use_case_id = $1";
 // Related: shared Themenfeld counts most, then shared Datenmodell, then shared Barrierenkreislauf.
 constexpr std::string_view kSelectRelated =
@@ -697,6 +698,12 @@ std::vector<Interest> UseCaseRepository::interests(int64_t id) {
   std::vector<Interest> out;
   for (const auto& r : db_.query(kSelectInterests, {id}).rows) out.push_back(Interest{r.i64(0), r.str(1), r.i64(2) != 0, r.i64(3)});
   return out;
+}
+
+std::optional<std::string> UseCaseRepository::userEmail(int64_t userId) {
+  auto rs = db_.query(kSelectUserEmail, {userId});
+  if (rs.empty()) return std::nullopt;
+  return rs.first().str(0);
 }
 
 }  // namespace opgv::library

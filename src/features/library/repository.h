@@ -54,6 +54,7 @@ class UseCaseRepository {
   bool addInterest(int64_t id, int64_t organisationId, int64_t userId, bool isPublic, int64_t now);
   bool removeInterest(int64_t id, int64_t organisationId);
   std::vector<Interest> interests(int64_t id);
+  std::optional<std::string> userEmail(int64_t userId);
 
  private:
   void writeIndex(db::Connection& conn, int64_t id, const nlohmann::json& document);

@@ -20,11 +20,7 @@ const std::set<std::string> kForms = {"public_interface", "trusted_intermediary"
 const std::set<std::string> kPhases = {"ueberzeugen", "umsetzen", "integrieren"};
 const std::set<std::string> kSorts = {"relevanz", "neueste", "nachnutzungen"};
 
-std::string str(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return "";
-  return it->is_string() ? it->get<std::string>() : it->dump();
-}
+std::string str(const nlohmann::json& j, const char* key) { return fieldText(j, key); }
 
 bool isRedaktion(const auth::Principal& who) { return who.atLeast(auth::PlatformRole::kRedaktion); }
 
@@ -570,9 +566,8 @@ Result<UseCase> UseCaseService::requestChanges(const auth::Principal& who, const
   for (const auto& [section, text] : kept) repo_.addComment(u->id, section, text, *who.user_id, now);
   repo_.setState(u->id, State::kEntwurf, u->listed);
   if (u->owner_id) {
-    auto rs = db_.query("SELECT email FROM users WHERE id = $1", {*u->owner_id});
-    if (!rs.empty()) {
-      mailer_.send({rs.first().str(0), "Änderungen erbeten: " + str(u->draft, "title"),
+    if (auto email = repo_.userEmail(*u->owner_id)) {
+      mailer_.send({*email, "Änderungen erbeten: " + str(u->draft, "title"),
                     "Guten Tag,\n\ndie Redaktion hat Ihren Use Case „" + str(u->draft, "title") +
                         "“ geprüft und bittet um Änderungen. Die Kommentare stehen bei den Abschnitten:\n" + base_url_ +
                         "/use-cases/" + u->slug + "/bearbeiten\n"});
@@ -593,9 +588,8 @@ Result<int64_t> UseCaseService::publish(const auth::Principal& who, const std::s
   doc["last_reviewed"] = strings::isoDate(now);
   auto version = repo_.publish({u->id, doc, now, who.user_id, strings::trim(note).substr(0, 500)});
   if (u->owner_id) {
-    auto rs = db_.query("SELECT email FROM users WHERE id = $1", {*u->owner_id});
-    if (!rs.empty()) {
-      mailer_.send({rs.first().str(0), "Veröffentlicht: " + str(doc, "title"),
+    if (auto email = repo_.userEmail(*u->owner_id)) {
+      mailer_.send({*email, "Veröffentlicht: " + str(doc, "title"),
                     "Guten Tag,\n\nIhr Use Case „" + str(doc, "title") + "“ ist veröffentlicht (Version " +
                         std::to_string(version) + "):\n" + base_url_ + "/use-cases/" + u->slug + "\n"});
     }

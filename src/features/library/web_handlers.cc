@@ -15,11 +15,7 @@
 namespace opgv::library {
 namespace {
 
-std::string str(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return "";
-  return it->is_string() ? it->get<std::string>() : it->dump();
-}
+std::string str(const nlohmann::json& j, const char* key) { return fieldText(j, key); }
 
 // 28000 → "28.000", 3.5 → "3,5".
 std::string germanNumber(const nlohmann::json& value) {
@@ -214,6 +210,16 @@ nlohmann::json useCaseRows(const std::vector<UseCase>& list) {
     rows.push_back(row);
   }
   return rows;
+}
+
+// Word diff as template sections SAME / ADDED (<ins>) / REMOVED (<del>).
+nlohmann::json diffModel(const std::vector<textdiff::DiffPart>& parts) {
+  auto list = nlohmann::json::array();
+  for (const auto& p : parts) {
+    const char* kind = p.change == textdiff::Change::kSame ? "SAME" : p.change == textdiff::Change::kAdded ? "ADDED" : "REMOVED";
+    list.push_back({{kind, {{"TEXT", p.text}}}});
+  }
+  return list;
 }
 
 http::FormLimits useCaseFormLimits() {
@@ -532,13 +538,7 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
           auto before = current->document.contains("sections") ? str(current->document["sections"], s.key) : "";
           auto after = u.draft.contains("sections") ? str(u.draft["sections"], s.key) : "";
           if (before == after) continue;
-          auto parts = nlohmann::json::array();
-          for (const auto& p : textdiff::diffWords(before, after)) {
-            parts.push_back(p.change == textdiff::Change::kSame    ? nlohmann::json{{"SAME", {{"TEXT", p.text}}}}
-                            : p.change == textdiff::Change::kAdded ? nlohmann::json{{"ADDED", {{"TEXT", p.text}}}}
-                                                                   : nlohmann::json{{"REMOVED", {{"TEXT", p.text}}}});
-          }
-          diffSections.push_back({{"D_HEADING", s.heading}, {"PARTS", parts}});
+          diffSections.push_back({{"D_HEADING", s.heading}, {"PARTS", diffModel(textdiff::diffWords(before, after))}});
         }
         page.model["CHANGES"] = diffSections;
         if (diffSections.empty()) page.model["NO_SECTION_CHANGES"] = true;
@@ -685,14 +685,8 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
     page.model["TO"] = std::to_string(d->to.version);
     auto list = nlohmann::json::array();
     for (const auto& s : d->sections) {
-      auto parts = nlohmann::json::array();
-      for (const auto& p : s.parts) {
-        parts.push_back(p.change == textdiff::Change::kSame    ? nlohmann::json{{"SAME", {{"TEXT", p.text}}}}
-                        : p.change == textdiff::Change::kAdded ? nlohmann::json{{"ADDED", {{"TEXT", p.text}}}}
-                                                               : nlohmann::json{{"REMOVED", {{"TEXT", p.text}}}});
-      }
       nlohmann::json item = {{"D_HEADING", s.heading}};
-      if (s.changed) item["D_CHANGED"] = {{"PARTS", parts}};
+      if (s.changed) item["D_CHANGED"] = {{"PARTS", diffModel(s.parts)}};
       else item["D_UNCHANGED"] = true;
       list.push_back(item);
     }

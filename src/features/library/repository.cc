@@ -65,9 +65,11 @@ constexpr std::string_view kSelectVersion =
 constexpr std::string_view kSelectPublishedDocuments =
     "SELECT u.id, v.document FROM use_cases u JOIN use_case_versions v ON v.use_case_id = u.id "
     "AND v.version = u.published_version WHERE u.listed = 1";
+// "+u.listed" keeps SQLite off the (listed, published_at) index, which re-read and sorted all remaining
+// documents for every batch (360 ms per batch at 10,000 cases); the primary key walk takes 8 ms.
 constexpr std::string_view kSelectPublishedBatch =
     "SELECT u.id, v.document FROM use_cases u JOIN use_case_versions v ON v.use_case_id = u.id "
-    "AND v.version = u.published_version WHERE u.listed = 1 AND u.id > $1 ORDER BY u.id LIMIT $2";
+    "AND v.version = u.published_version WHERE +u.listed = 1 AND u.id > $1 ORDER BY u.id LIMIT $2";
 // Same definition as in migrations/sqlite/0002_use_cases.sql; reindexAll drops and recreates the
 // table because deleting all rows of a large FTS5 table is slower than building it anew.
 constexpr std::string_view kCreateFtsSqlite =

@@ -10,6 +10,8 @@
 #include "db/migrate.h"
 #include "features/accounts/routes.h"
 #include "features/organisations/routes.h"
+#include "features/bausteine/routes.h"
+#include "features/bausteine/service.h"
 #include "features/library/routes.h"
 #include "features/library/service.h"
 #include "features/organisations/seed.h"
@@ -37,6 +39,18 @@ std::vector<std::string> importLibrary(AppContext& ctx) {
   return lines;
 }
 
+std::vector<std::string> importBausteine(AppContext& ctx) {
+  bausteine::BausteinService service(*ctx.db, *ctx.clock);
+  auto report = service.importDirectory(ctx.resources + "/content/bausteine");
+  log::info("Bausteine importiert: " + report.summary());
+  for (const auto& problem : report.problems) log::warn("Baustein-Import: " + problem);
+  for (const auto& conflict : report.conflicts) log::warn("Baustein-Import: " + conflict);
+  std::vector<std::string> lines = {report.summary()};
+  lines.insert(lines.end(), report.problems.begin(), report.problems.end());
+  lines.insert(lines.end(), report.conflicts.begin(), report.conflicts.end());
+  return lines;
+}
+
 void Application::prepare() {
   log::configure(ctx_.config.log_level);
   log::setAccessLogEnabled(ctx_.config.access_log);
@@ -54,6 +68,8 @@ void Application::prepare() {
     if (seeded) log::info("Inhalte importiert: " + *seeded);
     // Also on databases seeded before the library existed.
     if (ctx_.db->query("SELECT COUNT(*) FROM use_cases").first().i64(0) == 0) importLibrary(ctx_);
+    // After the use cases: Bausteine link to them.
+    if (ctx_.db->query("SELECT COUNT(*) FROM bausteine").first().i64(0) == 0) importBausteine(ctx_);
   }
   ctx_.renderer = view::createCtemplateRenderer(ctx_.resources + "/templates");
   ctx_.sessions = std::make_unique<auth::SessionStore>(*ctx_.db, *ctx_.clock);
@@ -70,6 +86,7 @@ void Application::registerRoutes() {
   accounts::registerRoutes(router_, ctx_);
   organisations::registerRoutes(router_, ctx_);
   library::registerRoutes(router_, ctx_);
+  bausteine::registerRoutes(router_, ctx_);
 }
 
 http::Handler Application::handler() {

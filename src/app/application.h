@@ -33,6 +33,8 @@ class Application {
 // Imports content/use-cases/ (new and changed files; never overwrites edits made in the UI).
 // Returns the summary line followed by one line per conflict.
 std::vector<std::string> importLibrary(AppContext& ctx);
+// Summary line first, then one line per broken file and per conflict.
+std::vector<std::string> importBausteine(AppContext& ctx);
 
 // Blocks until SIGTERM or SIGINT, then shuts down gracefully.
 int serveUntilSignal(Application& app);

@@ -143,6 +143,9 @@ int main(int argc, char** argv) {
       auto library = opgv::app::importLibrary(ctx);
       std::cout << "Use Cases: " << library.front() << "\n";
       for (size_t i = 1; i < library.size(); ++i) std::cerr << "Konflikt: " << library[i] << "\n";
+      auto bausteine = opgv::app::importBausteine(ctx);
+      std::cout << "Bausteine: " << bausteine.front() << "\n";
+      for (size_t i = 1; i < bausteine.size(); ++i) std::cerr << bausteine[i] << "\n";
       return 0;
     }
     if (reindex->parsed()) {

@@ -51,6 +51,10 @@ const std::map<std::string, FlashText, std::less<>>& flashTexts() {
       {"use_case_wiederhergestellt", {"SUCCESS", "Der Use Case ist wiederhergestellt."}},
       {"interesse_eingetragen", {"SUCCESS", "Das Interesse Ihrer Organisation ist eingetragen."}},
       {"interesse_zurueckgenommen", {"INFO", "Das Interesse Ihrer Organisation ist zurückgenommen."}},
+      {"merkliste_gemerkt", {"SUCCESS", "Der Baustein steht auf Ihrer Merkliste."}},
+      {"merkliste_entfernt", {"INFO", "Der Baustein ist von Ihrer Merkliste entfernt."}},
+      {"checkliste_gespeichert", {"SUCCESS", "Ihr Stand der Checkliste ist gespeichert."}},
+      {"baustein_gespeichert", {"SUCCESS", "Der Baustein ist gespeichert; die vorige Fassung bleibt in den Versionen erhalten."}},
   };
   return texts;
 }

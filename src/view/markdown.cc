@@ -12,6 +12,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <mutex>
@@ -190,6 +191,149 @@ std::string markdownToPlainText(std::string_view markdown) {
   }
   while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
   return out;
+}
+
+namespace {
+
+struct InlineStyle {
+  bool bold = false;
+  bool italic = false;
+  std::string link;
+};
+
+void collectInline(cmark_node* node, InlineStyle style, office::Inline& out) {
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+    switch (cmark_node_get_type(child)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        if (const char* literal = cmark_node_get_literal(child)) {
+          out.push_back(office::Span{literal, style.bold, style.italic, style.link});
+        }
+        break;
+      case CMARK_NODE_SOFTBREAK:
+        out.push_back(office::Span{" ", style.bold, style.italic, style.link});
+        break;
+      case CMARK_NODE_LINEBREAK:
+        out.push_back(office::Span{"\n", style.bold, style.italic, style.link});
+        break;
+      case CMARK_NODE_STRONG: {
+        auto inner = style;
+        inner.bold = true;
+        collectInline(child, inner, out);
+        break;
+      }
+      case CMARK_NODE_EMPH: {
+        auto inner = style;
+        inner.italic = true;
+        collectInline(child, inner, out);
+        break;
+      }
+      case CMARK_NODE_LINK: {
+        auto inner = style;
+        const char* url = cmark_node_get_url(child);
+        // Office documents leave the site, so only absolute web and mail links survive.
+        std::string target = url ? url : "";
+        auto normalised = normalisedForSchemeCheck(target);
+        auto scheme = schemeOf(normalised);
+        inner.link = (scheme == "http" || scheme == "https" || scheme == "mailto") ? target : "";
+        collectInline(child, inner, out);
+        break;
+      }
+      case CMARK_NODE_IMAGE:
+      case CMARK_NODE_HTML_INLINE:
+        break;
+      default:
+        collectInline(child, style, out);  // strikethrough and other extensions: keep the text
+        break;
+    }
+  }
+}
+
+// A list item's paragraphs joined into one line; nested lists become items one level deeper.
+void collectList(cmark_node* list, int level, std::vector<office::ListItem>& items) {
+  for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+    office::ListItem entry;
+    entry.level = level;
+    std::vector<cmark_node*> nested;
+    for (cmark_node* part = cmark_node_first_child(item); part; part = cmark_node_next(part)) {
+      if (cmark_node_get_type(part) == CMARK_NODE_LIST) {
+        nested.push_back(part);
+      } else {
+        if (!entry.content.empty()) entry.content.push_back(office::Span{" "});
+        collectInline(part, {}, entry.content);
+      }
+    }
+    items.push_back(std::move(entry));
+    for (auto* sub : nested) collectList(sub, level + 1, items);
+  }
+}
+
+std::string_view typeName(cmark_node* node) {
+  const char* name = cmark_node_get_type_string(node);
+  return name ? std::string_view(name) : std::string_view();
+}
+
+void collectBlocks(cmark_node* parent, std::vector<office::Block>& out) {
+  for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
+    office::Block block;
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_HEADING:
+        block.kind = office::BlockKind::kHeading;
+        block.level = std::clamp(cmark_node_get_heading_level(node), 1, 3);
+        collectInline(node, {}, block.text);
+        out.push_back(std::move(block));
+        break;
+      case CMARK_NODE_PARAGRAPH:
+        collectInline(node, {}, block.text);
+        if (!block.text.empty()) out.push_back(std::move(block));
+        break;
+      case CMARK_NODE_CODE_BLOCK:
+        if (const char* literal = cmark_node_get_literal(node)) block.text.push_back(office::Span{literal});
+        out.push_back(std::move(block));
+        break;
+      case CMARK_NODE_LIST:
+        block.kind = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? office::BlockKind::kNumberedList
+                                                                          : office::BlockKind::kBulletList;
+        collectList(node, 0, block.items);
+        out.push_back(std::move(block));
+        break;
+      case CMARK_NODE_BLOCK_QUOTE: {
+        block.kind = office::BlockKind::kNote;
+        for (cmark_node* part = cmark_node_first_child(node); part; part = cmark_node_next(part)) {
+          if (!block.text.empty()) block.text.push_back(office::Span{"\n"});
+          collectInline(part, {}, block.text);
+        }
+        out.push_back(std::move(block));
+        break;
+      }
+      default:
+        if (typeName(node) == "table") {
+          block.kind = office::BlockKind::kTable;
+          for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
+            std::vector<office::TableCell> cells;
+            for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
+              office::TableCell tableCell;
+              collectInline(cell, {}, tableCell.content);
+              cells.push_back(std::move(tableCell));
+            }
+            block.rows.push_back(std::move(cells));
+          }
+          block.header_row = true;  // GFM tables always have a header row
+          out.push_back(std::move(block));
+        }
+        // Raw HTML blocks and thematic breaks carry nothing for a document.
+        break;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<office::Block> markdownToBlocks(std::string_view markdown) {
+  Parsed parsed = parse(markdown);
+  std::vector<office::Block> blocks;
+  collectBlocks(parsed.document.get(), blocks);
+  return blocks;
 }
 
 }  // namespace opgv::view

@@ -4,6 +4,9 @@
 // dropped. The adapter keeps cmark-gfm out of every other translation unit.
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "office/document.h"
 
 namespace opgv::view {
 
@@ -17,5 +20,10 @@ std::string renderMarkdown(std::string_view markdown);
 // (paragraph, heading, list item, table row, code block line), inline formatting dropped, link
 // texts and image alt texts kept, raw HTML dropped. Never contains HTML; escape it when output.
 std::string markdownToPlainText(std::string_view markdown);
+
+// The same safe reading as structured blocks for office documents (DOCX, ODT, PDF): headings,
+// paragraphs, bullet and numbered lists (nested), GFM tables and block quotes (as notes), with
+// bold, italic and safe links. Raw HTML and images are dropped; unsafe link targets lose the link.
+std::vector<office::Block> markdownToBlocks(std::string_view markdown);
 
 }  // namespace opgv::view

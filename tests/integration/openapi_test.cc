@@ -3,7 +3,10 @@
 // (valijson, draft 4, after translating the OpenAPI 3.0 dialect: nullable, $ref to components).
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -958,6 +961,411 @@ TEST(OpenApi, UseCaseWorkflowResponsesConform) {
   r = browser.send("POST", "/api/v1/use-cases", R"({"title":"Über die Sitzung angelegt"})", "application/json");
   ASSERT_EQ(r.status, 201) << r.body;
   doc.expectConforms("/api/v1/use-cases", "post", r);
+}
+
+// The Bausteine (/api/v1/bausteine…, /api/v1/me/merkliste…, /api/v1/me/checklisten…): the catalogue
+// from content/bausteine/ read as guest and member, every detail, the downloads (one file per
+// media type family, the 422s and the 503 of a missing PDF converter), the Redaktion's source
+// editor with its versions, Merkliste and checklist progress.
+constexpr const char* kChecklist = "/api/v1/bausteine/checkliste-auftragsverarbeitung";
+constexpr const char* kDeck = "/api/v1/bausteine/praesentation-verwaltungsspitze";
+constexpr const char* kTemplate = "/api/v1/bausteine/projektsteckbrief";
+
+// The media type a download format is documented with.
+const std::map<std::string, std::string> kDownloadMediaTypes = {
+    {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+    {"odt", "application/vnd.oasis.opendocument.text"},
+    {"pdf", "application/pdf"},
+    {"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+    {"odp", "application/vnd.oasis.opendocument.presentation"},
+    {"html", "text/html"},
+};
+
+// Sets an environment variable for the lifetime of the object and restores the old value.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const std::string& value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    ::setenv(name, value.c_str(), 1);
+  }
+  ~ScopedEnv() {
+    if (old_) ::setenv(name_, old_->c_str(), 1);
+    else ::unsetenv(name_);
+  }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+TEST(OpenApi, BausteineResponsesConform) {
+  TestServer server(Backend::kSqlite, TestServerOptions{.seed_bausteine = true});
+  const auto& doc = document();
+  auto port = server.port();
+  auto redaktion = createApiToken(server, server.createUser("redaktion@example.org", "redaktion"));
+  auto member = createApiToken(server, server.createUser("mitglied@example.org"));
+
+  // Catalogue without filters: everything, every facet with every value.
+  auto r = request(port, "GET", "/api/v1/bausteine");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/bausteine", "get", r);
+  auto all = json::parse(r.body);
+  ASSERT_GT(all["total"].get<int64_t>(), 0);
+  EXPECT_EQ(all["total"], all["total_all"]);
+  EXPECT_EQ(all["items"].size(), all["total"].get<size_t>());
+  EXPECT_EQ(all["facets"]["typ"].size(), 8u);
+  EXPECT_EQ(all["facets"]["zeit"].size(), 4u);
+
+  // Search and filters (several values of one facet: or).
+  r = request(port, "GET", "/api/v1/bausteine?q=Auftragsverarbeitung&typ=checkliste&typ=rechtshilfe&phase=umsetzen");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/bausteine", "get", r);
+  auto found = json::parse(r.body);
+  ASSERT_FALSE(found["items"].empty());
+  EXPECT_EQ(found["items"][0]["slug"], "checkliste-auftragsverarbeitung");
+  EXPECT_TRUE(found["items"][0].contains("snippet"));
+  EXPECT_EQ(found["total_all"], all["total_all"]);
+  int selected = 0;
+  for (const auto& f : found["facets"]["typ"]) selected += f["selected"].get<bool>() ? 1 : 0;
+  EXPECT_EQ(selected, 2);
+
+  r = request(port, "GET",
+              "/api/v1/bausteine?rolle=personalrat&wirkungsfeld=kompetenzen&barriere=it_altlasten&zeit=bis_30&zeit=mehr");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/bausteine", "get", r);
+
+  r = request(port, "GET", "/api/v1/bausteine?merkliste=1");  // guests have no Merkliste
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/bausteine", "get", r);
+  EXPECT_EQ(json::parse(r.body)["total"], 0);
+
+  r = request(port, "GET", "/api/v1/bausteine?typ=checkliste&phase=irgendwann");
+  ASSERT_EQ(r.status, 422);
+  EXPECT_EQ(json::parse(r.body)["errors"][0]["field"], "phase");
+  doc.expectConforms("/api/v1/bausteine", "get", r);
+
+  r = request(port, "GET", "/api/v1/bausteine?q=%ZZ");
+  ASSERT_EQ(r.status, 400);
+  doc.expectConforms("/api/v1/bausteine", "get", r);
+
+  r = request(port, "GET", "/api/v1/bausteine", {{"Authorization", "Bearer opgv_falsch"}});
+  ASSERT_EQ(r.status, 401);
+  doc.expectConforms("/api/v1/bausteine", "get", r);
+
+  // Every detail conforms; the three kinds with their own fields are checked closer.
+  std::string legalAid;
+  for (const auto& item : all["items"]) {
+    std::string slug = item["slug"];
+    r = request(port, "GET", "/api/v1/bausteine/" + slug);
+    ASSERT_EQ(r.status, 200) << slug << ": " << r.body.substr(0, 300);
+    doc.expectConforms("/api/v1/bausteine/{slug}", "get", r);
+    if (legalAid.empty() && item["typ"]["key"] == "rechtshilfe") legalAid = slug;
+  }
+  ASSERT_FALSE(legalAid.empty()) << "kein rechtliches Hilfsmittel im Katalog";
+
+  r = request(port, "GET", "/api/v1/bausteine/" + legalAid);
+  ASSERT_EQ(r.status, 200);
+  auto legal = json::parse(r.body);
+  EXPECT_TRUE(legal["legal_notice"].is_string());
+  EXPECT_NE(legal["legal_notice"].get<std::string>().find("Kein Rechtsrat"), std::string::npos);
+
+  r = request(port, "GET", kChecklist, bearer(member));
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/bausteine/{slug}", "get", r);
+  auto checklist = json::parse(r.body);
+  EXPECT_EQ(checklist["typ"]["key"], "checkliste");
+  EXPECT_TRUE(checklist["legal_notice"].is_null());
+  ASSERT_GT(checklist["document"]["punkte"].size(), 2u);
+  EXPECT_EQ(checklist["checked"], json::array());
+  EXPECT_FALSE(checklist["use_cases"].empty());
+
+  r = request(port, "GET", kDeck, bearer(member));
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/bausteine/{slug}", "get", r);
+  auto deck = json::parse(r.body);
+  EXPECT_EQ(deck["typ"]["key"], "praesentation");
+  EXPECT_FALSE(deck["document"]["folien"].empty());
+  ASSERT_FALSE(deck["placeholders"].empty());
+  std::vector<std::string> deckFormats;
+  for (const auto& d : deck["downloads"]) deckFormats.push_back(d["format"]);
+  EXPECT_EQ(deckFormats, (std::vector<std::string>{"pptx", "odp", "pdf", "docx", "odt", "html"}));
+
+  r = request(port, "GET", "/api/v1/bausteine/gibt-es-nicht");
+  ASSERT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/bausteine/{slug}", "get", r);
+
+  // Versions: the import is version 1, by nobody.
+  r = request(port, "GET", std::string(kTemplate) + "/versionen");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/bausteine/{slug}/versionen", "get", r);
+  auto versions = json::parse(r.body)["items"];
+  ASSERT_EQ(versions.size(), 1u);
+  EXPECT_TRUE(versions[0]["created_by"].is_null());
+
+  r = request(port, "GET", "/api/v1/bausteine/gibt-es-nicht/versionen");
+  ASSERT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/bausteine/{slug}/versionen", "get", r);
+
+  // Source text: Redaktion only.
+  const std::string source = std::string(kTemplate) + "/quelltext";
+  r = request(port, "GET", source, bearer(redaktion));
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/bausteine/{slug}/quelltext", "get", r);
+  auto text = json::parse(r.body)["source"].get<std::string>();
+  EXPECT_EQ(text.rfind("---\nslug: projektsteckbrief\n", 0), 0u);
+
+  r = request(port, "GET", source, bearer(member));
+  ASSERT_EQ(r.status, 403);
+  doc.expectConforms("/api/v1/bausteine/{slug}/quelltext", "get", r);
+
+  r = request(port, "GET", source);  // guests are asked to log in
+  ASSERT_EQ(r.status, 401);
+  doc.expectConforms("/api/v1/bausteine/{slug}/quelltext", "get", r);
+
+  r = request(port, "GET", "/api/v1/bausteine/gibt-es-nicht/quelltext", bearer(redaktion));
+  ASSERT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/bausteine/{slug}/quelltext", "get", r);
+
+  r = request(port, "PUT", source, bearer(redaktion, true), json{{"source", "---\ntitle: [\n---\nText"}}.dump());
+  ASSERT_EQ(r.status, 422) << r.body;
+  EXPECT_FALSE(json::parse(r.body)["errors"].empty());
+  doc.expectConforms("/api/v1/bausteine/{slug}/quelltext", "put", r);
+
+  r = request(port, "PUT", source, bearer(redaktion, true), R"({"note":"ohne Quelltext"})");
+  ASSERT_EQ(r.status, 422) << r.body;
+  doc.expectConforms("/api/v1/bausteine/{slug}/quelltext", "put", r);
+
+  r = request(port, "PUT", source, bearer(redaktion), json{{"source", text}}.dump());
+  ASSERT_EQ(r.status, 415);
+  doc.expectConforms("/api/v1/bausteine/{slug}/quelltext", "put", r);
+
+  r = request(port, "PUT", source, bearer(member, true), json{{"source", text}}.dump());
+  ASSERT_EQ(r.status, 403);
+  doc.expectConforms("/api/v1/bausteine/{slug}/quelltext", "put", r);
+
+  r = request(port, "PUT", source, bearer(redaktion, true),
+              json{{"source", text + "\nErgänzt über die API.\n"}, {"note", "Satz ergänzt"}}.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/bausteine/{slug}/quelltext", "put", r);
+  EXPECT_EQ(json::parse(r.body)["version"], 2);
+
+  r = request(port, "GET", std::string(kTemplate) + "/versionen");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/bausteine/{slug}/versionen", "get", r);
+  versions = json::parse(r.body)["items"];
+  ASSERT_EQ(versions.size(), 2u);
+  EXPECT_EQ(versions[0]["version"], 2);
+  EXPECT_EQ(versions[0]["created_by"], "Test redaktion");
+  EXPECT_EQ(versions[0]["note"], "Satz ergänzt");
+
+  // Merkliste.
+  r = request(port, "PUT", "/api/v1/me/merkliste/checkliste-auftragsverarbeitung", bearer(member));
+  ASSERT_EQ(r.status, 204) << r.body;
+  doc.expectConforms("/api/v1/me/merkliste/{slug}", "put", r);
+
+  r = request(port, "GET", "/api/v1/me/merkliste", bearer(member));
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/me/merkliste", "get", r);
+  auto merkliste = json::parse(r.body);
+  ASSERT_EQ(merkliste["items"].size(), 1u);
+  EXPECT_EQ(merkliste["items"][0]["slug"], "checkliste-auftragsverarbeitung");
+  EXPECT_TRUE(merkliste["items"][0]["on_merkliste"].get<bool>());
+
+  r = request(port, "GET", "/api/v1/bausteine?merkliste=1", bearer(member));
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/bausteine", "get", r);
+  EXPECT_EQ(json::parse(r.body)["total"], 1);
+
+  r = request(port, "PUT", "/api/v1/me/merkliste/gibt-es-nicht", bearer(member));
+  ASSERT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/me/merkliste/{slug}", "put", r);
+
+  r = request(port, "DELETE", "/api/v1/me/merkliste/checkliste-auftragsverarbeitung", bearer(member));
+  ASSERT_EQ(r.status, 204) << r.body;
+  doc.expectConforms("/api/v1/me/merkliste/{slug}", "delete", r);
+
+  r = request(port, "DELETE", "/api/v1/me/merkliste/gibt-es-nicht", bearer(member));
+  ASSERT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/me/merkliste/{slug}", "delete", r);
+
+  r = request(port, "GET", "/api/v1/me/merkliste", bearer(member));
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/me/merkliste", "get", r);
+  EXPECT_EQ(json::parse(r.body)["total"], 0);
+
+  r = request(port, "GET", "/api/v1/me/merkliste");
+  ASSERT_EQ(r.status, 401);
+  EXPECT_FALSE(r.header("www-authenticate").empty());
+  doc.expectConforms("/api/v1/me/merkliste", "get", r);
+
+  r = request(port, "PUT", "/api/v1/me/merkliste/checkliste-auftragsverarbeitung");
+  ASSERT_EQ(r.status, 401);
+  doc.expectConforms("/api/v1/me/merkliste/{slug}", "put", r);
+
+  r = request(port, "DELETE", "/api/v1/me/merkliste/checkliste-auftragsverarbeitung");
+  ASSERT_EQ(r.status, 401);
+  doc.expectConforms("/api/v1/me/merkliste/{slug}", "delete", r);
+
+  // Cookie-authenticated writes must be JSON, even without a body.
+  auto browser = server.loggedIn("browser@example.org");
+  r = browser.send("PUT", "/api/v1/me/merkliste/checkliste-auftragsverarbeitung", "", "application/x-www-form-urlencoded");
+  ASSERT_EQ(r.status, 403);
+  doc.expectConforms("/api/v1/me/merkliste/{slug}", "put", r);
+
+  // Checklist progress.
+  const std::string progress = "/api/v1/me/checklisten/checkliste-auftragsverarbeitung";
+  r = request(port, "PUT", progress, bearer(member, true), R"({"checked":[2,0,2]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/me/checklisten/{slug}", "put", r);
+  EXPECT_EQ(json::parse(r.body)["checked"], json::array({0, 2}));
+
+  r = request(port, "GET", progress, bearer(member));
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/me/checklisten/{slug}", "get", r);
+  EXPECT_EQ(json::parse(r.body)["checked"], json::array({0, 2}));
+
+  r = request(port, "GET", kChecklist, bearer(member));
+  ASSERT_EQ(r.status, 200);
+  doc.expectConforms("/api/v1/bausteine/{slug}", "get", r);
+  EXPECT_EQ(json::parse(r.body)["checked"], json::array({0, 2}));
+
+  r = request(port, "PUT", progress, bearer(member, true), R"({"checked":[999]})");
+  ASSERT_EQ(r.status, 422) << r.body;
+  doc.expectConforms("/api/v1/me/checklisten/{slug}", "put", r);
+
+  r = request(port, "PUT", progress, bearer(member, true), R"({"checked":[-1]})");
+  ASSERT_EQ(r.status, 422) << r.body;
+  doc.expectConforms("/api/v1/me/checklisten/{slug}", "put", r);
+
+  r = request(port, "PUT", progress, bearer(member, true), R"({"checked":["1"]})");
+  ASSERT_EQ(r.status, 422) << r.body;
+  doc.expectConforms("/api/v1/me/checklisten/{slug}", "put", r);
+
+  r = request(port, "PUT", "/api/v1/me/checklisten/praesentation-verwaltungsspitze", bearer(member, true), R"({"checked":[0]})");
+  ASSERT_EQ(r.status, 422) << r.body;  // no checklist
+  doc.expectConforms("/api/v1/me/checklisten/{slug}", "put", r);
+
+  r = request(port, "GET", progress, bearer(member));
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(json::parse(r.body)["checked"], json::array({0, 2})) << "ein ungültiger Versuch ändert den Stand nicht";
+
+  r = request(port, "PUT", progress, bearer(member), R"({"checked":[1]})");
+  ASSERT_EQ(r.status, 415);
+  doc.expectConforms("/api/v1/me/checklisten/{slug}", "put", r);
+
+  r = request(port, "PUT", progress, bearer(member, true), R"({"checked":[1])");
+  ASSERT_EQ(r.status, 400);
+  doc.expectConforms("/api/v1/me/checklisten/{slug}", "put", r);
+
+  r = request(port, "PUT", "/api/v1/me/checklisten/gibt-es-nicht", bearer(member, true), R"({"checked":[]})");
+  ASSERT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/me/checklisten/{slug}", "put", r);
+
+  r = request(port, "GET", "/api/v1/me/checklisten/gibt-es-nicht", bearer(member));
+  ASSERT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/me/checklisten/{slug}", "get", r);
+
+  r = request(port, "GET", progress);
+  ASSERT_EQ(r.status, 401);
+  doc.expectConforms("/api/v1/me/checklisten/{slug}", "get", r);
+
+  r = request(port, "PUT", progress, {{"Content-Type", "application/json"}}, R"({"checked":[1]})");
+  ASSERT_EQ(r.status, 401);
+  doc.expectConforms("/api/v1/me/checklisten/{slug}", "put", r);
+
+  // Downloads: the 422s.
+  const std::string download = std::string(kTemplate) + "/download";
+  r = request(port, "GET", download + "?format=exe");
+  ASSERT_EQ(r.status, 422) << r.body;
+  doc.expectConforms("/api/v1/bausteine/{slug}/download", "get", r);
+
+  r = request(port, "GET", download);  // no format
+  ASSERT_EQ(r.status, 422) << r.body;
+  doc.expectConforms("/api/v1/bausteine/{slug}/download", "get", r);
+
+  r = request(port, "GET", download + "?format=pptx");  // slides only for Präsentationsvorlagen
+  ASSERT_EQ(r.status, 422) << r.body;
+  doc.expectConforms("/api/v1/bausteine/{slug}/download", "get", r);
+
+  r = request(port, "GET", download + "?format=docx&werte%5Bgibt_es_nicht%5D=x");
+  ASSERT_EQ(r.status, 422) << r.body;
+  doc.expectConforms("/api/v1/bausteine/{slug}/download", "get", r);
+
+  r = request(port, "GET", download + "?format=html&werte%5Bgibt_es_nicht%5D=x");
+  ASSERT_EQ(r.status, 422) << r.body;
+  doc.expectConforms("/api/v1/bausteine/{slug}/download", "get", r);
+
+  auto deckKey = deck["placeholders"][0]["key"].get<std::string>();
+  r = request(port, "GET", std::string(kDeck) + "/download?format=odp&werte%5B" + deckKey + "%5D=" + std::string(4001, 'x'));
+  ASSERT_EQ(r.status, 422) << r.body;
+  doc.expectConforms("/api/v1/bausteine/{slug}/download", "get", r);
+
+  r = request(port, "GET", "/api/v1/bausteine/gibt-es-nicht/download?format=docx");
+  ASSERT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/bausteine/{slug}/download", "get", r);
+
+  r = request(port, "GET", download + "?format=docx&werte%5Bx%5D=%ZZ");
+  ASSERT_EQ(r.status, 400);
+  doc.expectConforms("/api/v1/bausteine/{slug}/download", "get", r);
+
+  r = request(port, "POST", download, {{"Content-Type", "application/json"}}, R"({"werte":{}})");
+  ASSERT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(json::parse(r.body)["errors"][0]["field"], "format");
+  doc.expectConforms("/api/v1/bausteine/{slug}/download", "post", r);
+
+  r = request(port, "POST", download, {{"Content-Type", "application/json"}}, R"({"format":"odt","werte":{"kommune":1}})");
+  ASSERT_EQ(r.status, 422) << r.body;
+  doc.expectConforms("/api/v1/bausteine/{slug}/download", "post", r);
+
+  r = request(port, "POST", download, {{"Content-Type", "application/json"}}, R"({"format":"odt","werte":["x"]})");
+  ASSERT_EQ(r.status, 422) << r.body;
+  doc.expectConforms("/api/v1/bausteine/{slug}/download", "post", r);
+
+  r = request(port, "POST", download, {{"Content-Type", "text/plain"}}, "format=odt");
+  ASSERT_EQ(r.status, 415);
+  doc.expectConforms("/api/v1/bausteine/{slug}/download", "post", r);
+
+  r = request(port, "POST", download, {{"Content-Type", "application/json"}}, R"({"format":)");
+  ASSERT_EQ(r.status, 400);
+  doc.expectConforms("/api/v1/bausteine/{slug}/download", "post", r);
+
+  r = request(port, "POST", "/api/v1/bausteine/gibt-es-nicht/download", {{"Content-Type", "application/json"}},
+              R"({"format":"odt"})");
+  ASSERT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/bausteine/{slug}/download", "post", r);
+
+  // Downloads that succeed: the Content-Type is the documented media type of the format.
+  auto expectFile = [&](const HttpResponse& res, const std::string& method, const std::string& format) {
+    SCOPED_TRACE(method + " " + format);
+    ASSERT_EQ(res.status, 200) << res.body.substr(0, 300);
+    doc.expectConforms("/api/v1/bausteine/{slug}/download", method, res);
+    auto mediaType = lower(strings::trim(res.header("content-type").substr(0, res.header("content-type").find(';'))));
+    EXPECT_EQ(mediaType, kDownloadMediaTypes.at(format));
+    EXPECT_NE(res.header("content-disposition").find("opgv-"), std::string::npos);
+    EXPECT_FALSE(res.body.empty());
+  };
+  expectFile(request(port, "GET", download + "?format=docx"), "get", "docx");
+  expectFile(request(port, "GET", download + "?format=html&werte%5Bkommune%5D=Musterstadt%20%28fiktiv%29"), "get", "html");
+  expectFile(request(port, "GET", std::string(kDeck) + "/download?format=pptx&werte%5B" + deckKey + "%5D=Musterstadt"), "get",
+             "pptx");
+  expectFile(request(port, "POST", std::string(kDeck) + "/download", {{"Content-Type", "application/json"}},
+                     json{{"format", "odp"}, {"werte", {{deckKey, "Musterstadt (fiktiv)"}}}}.dump()),
+             "post", "odp");
+  expectFile(request(port, "POST", std::string(kChecklist) + "/download", bearer(member, true), R"({"format":"odt"})"), "post",
+             "odt");
+
+  // PDF without LibreOffice: 503, not 500.
+  {
+    ScopedEnv noConverter("OPGV_SOFFICE", server.dataDir() + "/kein-soffice");
+    r = request(port, "GET", download + "?format=pdf");
+    ASSERT_EQ(r.status, 503) << r.body;
+    doc.expectConforms("/api/v1/bausteine/{slug}/download", "get", r);
+    r = request(port, "POST", download, {{"Content-Type", "application/json"}}, R"({"format":"pdf"})");
+    ASSERT_EQ(r.status, 503) << r.body;
+    doc.expectConforms("/api/v1/bausteine/{slug}/download", "post", r);
+  }
 }
 
 }  // namespace

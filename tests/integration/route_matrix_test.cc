@@ -8,6 +8,8 @@
 // Expectations: "200", "403", … or "303>/anmelden" (status and the start of the Location header).
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <chrono>
 #include <iostream>
 #include <functional>
@@ -92,7 +94,7 @@ struct Row {
 
 class Fixture {
  public:
-  explicit Fixture(Backend backend) : server(backend, TestServerOptions{.seed_library = true}) {
+  explicit Fixture(Backend backend) : server(backend, TestServerOptions{.seed_bausteine = true}) {
     auto& c = server.ctx();
     accounts_ = std::make_unique<accounts::AccountService>(*c.db, *c.clock, *c.mailer, *c.sessions, *c.login_limiter,
                                                            "http://test");
@@ -281,6 +283,11 @@ Expect roles(const std::string& g, const std::string& m, const std::string& r, c
 Expect members(const std::string& ok) { return roles("303>/anmelden", ok, ok, ok, ok); }
 Expect apiMembers(const std::string& ok) { return roles("401", ok, ok, ok, ok); }
 
+std::string bausteinSource(const std::string& slug) {
+  std::ifstream in(sourceDir() + "/content/bausteine/" + slug + ".md");
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
 std::string orgPath(Fixture& f) { return std::to_string(f.org); }
 
 Cell form(std::vector<std::pair<std::string, std::string>> fields) {
@@ -431,6 +438,35 @@ const std::vector<Row>& matrix() {
          return c;
        }},
 
+      // Bausteine
+      {"GET", "/bausteine/{slug}", all("200"), [](Fixture&, Role) { return Cell{"/bausteine/checkliste-auftragsverarbeitung"}; }},
+      {"POST", "/bausteine/{slug}/merken", members("303>/bausteine/"), [](Fixture&, Role) { return Cell{"/bausteine/projektsteckbrief/merken"}; }},
+      {"POST", "/bausteine/{slug}/checkliste", members("303>/bausteine/"),
+       [](Fixture&, Role) {
+         auto c = form({{"punkt", "1"}});
+         c.target = "/bausteine/checkliste-auftragsverarbeitung/checkliste";
+         return c;
+       }},
+      {"GET", "/bausteine/{slug}/ausfuellen", all("200"), [](Fixture&, Role) { return Cell{"/bausteine/projektsteckbrief/ausfuellen"}; }},
+      {"POST", "/bausteine/{slug}/ausfuellen", all("200"),
+       [](Fixture&, Role) {
+         auto c = form({{"werte[kommune]", "Matrixstadt (fiktiv)"}, {"format", "docx"}});
+         c.target = "/bausteine/projektsteckbrief/ausfuellen";
+         return c;
+       }},
+      {"GET", "/bausteine/{slug}/download", all("200"), [](Fixture&, Role) { return Cell{"/bausteine/projektsteckbrief/download?format=odt"}; }},
+      {"GET", "/bausteine/{slug}/druck", all("200"), [](Fixture&, Role) { return Cell{"/bausteine/projektsteckbrief/druck"}; }},
+      {"GET", "/bausteine/{slug}/versionen", all("200"), [](Fixture&, Role) { return Cell{"/bausteine/projektsteckbrief/versionen"}; }},
+      {"GET", "/bausteine/{slug}/versionen/{version}", all("200"), [](Fixture&, Role) { return Cell{"/bausteine/projektsteckbrief/versionen/1"}; }},
+      {"GET", "/bausteine/{slug}/bearbeiten", roles("303>/anmelden", "403", "200", "200", "403"),
+       [](Fixture&, Role) { return Cell{"/bausteine/projektsteckbrief/bearbeiten"}; }},
+      {"POST", "/bausteine/{slug}/bearbeiten", roles("303>/anmelden", "403", "303>/bausteine/", "303>/bausteine/", "403"),
+       [](Fixture&, Role) {
+         auto c = form({{"quelltext", bausteinSource("projektsteckbrief")}, {"notiz", "Matrix"}});
+         c.target = "/bausteine/projektsteckbrief/bearbeiten";
+         return c;
+       }},
+
       // JSON API
       {"GET", "/api/v1/openapi.json", all("200")},
       {"POST", "/api/v1/accessibility-feedback", all("201"),
@@ -578,6 +614,36 @@ const std::vector<Row>& matrix() {
        [](Fixture& f, Role role) {
          f.registerInterest(role, "sozialraeume-berlin-mss");
          return Cell{};
+       }},
+      {"GET", "/api/v1/bausteine", all("200"), [](Fixture&, Role) { return Cell{"/api/v1/bausteine?q=Checkliste&typ=checkliste"}; }},
+      {"GET", "/api/v1/bausteine/{slug}", all("200"), [](Fixture&, Role) { return Cell{"/api/v1/bausteine/projektsteckbrief"}; }},
+      {"GET", "/api/v1/bausteine/{slug}/download", all("200"),
+       [](Fixture&, Role) { return Cell{"/api/v1/bausteine/projektsteckbrief/download?format=docx&werte%5Bkommune%5D=Matrixstadt"}; }},
+      {"POST", "/api/v1/bausteine/{slug}/download", all("200"),
+       [](Fixture&, Role) {
+         auto c = body({{"format", "pptx"}, {"werte", {{"kommune", "Matrixstadt"}}}});
+         c.target = "/api/v1/bausteine/praesentation-verwaltungsspitze/download";
+         return c;
+       }},
+      {"GET", "/api/v1/bausteine/{slug}/versionen", all("200"), [](Fixture&, Role) { return Cell{"/api/v1/bausteine/projektsteckbrief/versionen"}; }},
+      {"GET", "/api/v1/bausteine/{slug}/quelltext", roles("401", "403", "200", "200", "403"),
+       [](Fixture&, Role) { return Cell{"/api/v1/bausteine/projektsteckbrief/quelltext"}; }},
+      {"PUT", "/api/v1/bausteine/{slug}/quelltext", roles("401", "403", "200", "200", "403"),
+       [](Fixture&, Role) {
+         auto c = body({{"source", bausteinSource("projektsteckbrief")}, {"note", "Matrix"}});
+         c.target = "/api/v1/bausteine/projektsteckbrief/quelltext";
+         return c;
+       }},
+      {"GET", "/api/v1/me/merkliste", apiMembers("200")},
+      {"PUT", "/api/v1/me/merkliste/{slug}", apiMembers("204"), [](Fixture&, Role) { return Cell{"/api/v1/me/merkliste/projektsteckbrief"}; }},
+      {"DELETE", "/api/v1/me/merkliste/{slug}", apiMembers("204"), [](Fixture&, Role) { return Cell{"/api/v1/me/merkliste/projektsteckbrief"}; }},
+      {"GET", "/api/v1/me/checklisten/{slug}", apiMembers("200"),
+       [](Fixture&, Role) { return Cell{"/api/v1/me/checklisten/checkliste-auftragsverarbeitung"}; }},
+      {"PUT", "/api/v1/me/checklisten/{slug}", apiMembers("200"),
+       [](Fixture&, Role) {
+         auto c = body({{"checked", {0, 1}}});
+         c.target = "/api/v1/me/checklisten/checkliste-auftragsverarbeitung";
+         return c;
        }},
   };
   return rows;

@@ -88,7 +88,8 @@ TestServer::TestServer(Backend backend, TestServerOptions options) {
         "('09162000', 'München, Landeshauptstadt', 'muenchen, landeshauptstadt', 'kreisfreie_stadt', 'Bayern', '09162', 1364920, '80331', '2011-12-31')";
     app_->context().db->query(sql);
   }
-  if (options.seed_library && !options.full_seed) app::importLibrary(app_->context());
+  if ((options.seed_library || options.seed_bausteine) && !options.full_seed) app::importLibrary(app_->context());
+  if (options.seed_bausteine && !options.full_seed) app::importBausteine(app_->context());
   server_ = app_->start();
 }
 

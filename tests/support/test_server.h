@@ -36,6 +36,7 @@ class TestDatabase {
 struct TestServerOptions {
   bool full_seed = false;  // import all 11,564 Kommunen (slow on PostgreSQL); else a small sample
   bool seed_library = false;  // import the 30 use cases from content/use-cases/
+  bool seed_bausteine = false;  // import the use cases and the Bausteine from content/bausteine/
   size_t max_body_bytes = 1024 * 1024;
 };
 

@@ -23,7 +23,7 @@ inline nlohmann::json completeUseCase(const std::string& title) {
             {"huerden", "Unterschiedliche Gebietsschlüssel."}}},
           {"wirkung", {{{"kennzahl", "Dauer der Bedarfsplanung"}, {"vorher", 6}, {"nachher", 2}, {"einheit", "Wochen"}, {"quelle", "Beispielwert (fiktiv)"}}}},
           {"huerden", {{{"text", "Gebietsschlüssel passten nicht zusammen."}, {"barrieren", {"fehlende_harmonisierung"}}}}},
-          {"projektweg", {{{"datum", "2025-03"}, {"phase", "ueberzeugen"}, {"text", "Vortrag im Jugendhilfeausschuss"}, {"bausteine", {"praesentationsvorlage-verwaltungsspitze"}}}}},
+          {"projektweg", {{{"datum", "2025-03"}, {"phase", "ueberzeugen"}, {"text", "Vortrag im Jugendhilfeausschuss"}, {"bausteine", {"praesentation-verwaltungsspitze"}}}}},
           {"kontakte", {{{"name", "Kim Beispiel (fiktiv)"}, {"rolle", "Jugendhilfeplanung"}, {"email", "kim.beispiel@example.org"}, {"einverstanden", true}}}},
           {"example", true}};
 }

@@ -40,6 +40,15 @@ constexpr std::string_view kSessionsOfUser =
     "SELECT created_at, expires_at, last_seen_at FROM sessions WHERE user_id = $1 ORDER BY created_at";
 constexpr std::string_view kMailsToUser =
     "SELECT subject, created_at FROM mails WHERE recipient = $1 ORDER BY id";
+constexpr std::string_view kInterestsOfUser =
+    "SELECT u.slug, o.name, i.public, i.created_at FROM use_case_interests i JOIN use_cases u ON u.id = i.use_case_id "
+    "JOIN organisations o ON o.id = i.organisation_id WHERE i.user_id = $1 ORDER BY i.created_at";
+constexpr std::string_view kMerklisteOfUser =
+    "SELECT b.slug, m.created_at FROM merkliste m JOIN bausteine b ON b.id = m.baustein_id WHERE m.user_id = $1 "
+    "ORDER BY m.created_at";
+constexpr std::string_view kChecklistsOfUser =
+    "SELECT b.slug, c.checked, c.updated_at FROM checklist_progress c JOIN bausteine b ON b.id = c.baustein_id "
+    "WHERE c.user_id = $1 ORDER BY b.slug";
 constexpr std::string_view kDeleteMailsToUser = "DELETE FROM mails WHERE recipient = $1";
 constexpr std::string_view kAdminCount =
     "SELECT COUNT(*) FROM users WHERE platform_role = 'admin' AND status = 'active'";
@@ -231,6 +240,19 @@ Result<nlohmann::json> AccountService::exportData(const auth::Principal& who) {
     mails.push_back({{"betreff", r.str(0)}, {"gesendet_am", r.i64(1)}});
   }
   out["gesendete_emails"] = mails;
+  auto interests = nlohmann::json::array();
+  for (const auto& r : db_.query(kInterestsOfUser, {user->id}).rows) {
+    interests.push_back({{"use_case", r.str(0)}, {"organisation", r.str(1)}, {"oeffentlich", r.i64(2) != 0}, {"am", r.i64(3)}});
+  }
+  out["nachnutzungsinteressen"] = interests;
+  auto merkliste = nlohmann::json::array();
+  for (const auto& r : db_.query(kMerklisteOfUser, {user->id}).rows) merkliste.push_back({{"baustein", r.str(0)}, {"gemerkt_am", r.i64(1)}});
+  out["merkliste"] = merkliste;
+  auto checklists = nlohmann::json::array();
+  for (const auto& r : db_.query(kChecklistsOfUser, {user->id}).rows) {
+    checklists.push_back({{"baustein", r.str(0)}, {"abgehakt", nlohmann::json::parse(r.str(1), nullptr, false)}, {"gespeichert_am", r.i64(2)}});
+  }
+  out["checklisten"] = checklists;
   return out;
 }
 

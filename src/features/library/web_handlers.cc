@@ -6,6 +6,7 @@
 
 #include "app/web.h"
 #include "common/strings.h"
+#include "features/bausteine/repository.h"
 #include "features/library/api_handlers.h"
 #include "features/library/form_mapping.h"
 #include "features/library/routes.h"
@@ -14,6 +15,27 @@
 
 namespace opgv::library {
 namespace {
+
+// Bausteine named in the Projektweg become links with their titles; slugs of Bausteine that do
+// not exist (yet) stay visible as their identifier.
+void linkBausteine(db::Database& db, nlohmann::json& model) {
+  std::map<std::string, std::string> titles;
+  for (const auto& b : bausteine::BausteinRepository(db).all()) titles[b.slug] = b.title;
+  auto resolve = [&](nlohmann::json& list) {
+    if (!list.is_array()) return;
+    for (auto& item : list) {
+      auto it = titles.find(item.value("SLUG", ""));
+      if (it != titles.end()) item["LINK"] = {{"SLUG", it->first}, {"TITLE", it->second}};
+      else item["UNKNOWN"] = {{"TEXT", item.value("TEXT", "")}};
+    }
+  };
+  if (model.contains("BLOCKS")) resolve(model["BLOCKS"]);
+  if (model.contains("PATH")) {
+    for (auto& step : model["PATH"]) {
+      if (step.contains("BAUSTEINE")) resolve(step["BAUSTEINE"]);
+    }
+  }
+}
 
 std::string str(const nlohmann::json& j, const char* key) { return fieldText(j, key); }
 
@@ -108,7 +130,7 @@ nlohmann::json documentModel(const nlohmann::json& doc, bool contactsVisible) {
     auto used = nlohmann::json::array();
     for (const auto& b : p.value("bausteine", nlohmann::json::array())) {
       if (!b.is_string()) continue;
-      used.push_back({{"TEXT", b.get<std::string>()}});
+      used.push_back({{"TEXT", b.get<std::string>()}, {"SLUG", b.get<std::string>()}});
       blocks.insert(b.get<std::string>());
     }
     path.push_back({{"DATUM", strings::germanDate(str(p, "datum"))}, {"DATUM_ISO", str(p, "datum")},
@@ -117,7 +139,7 @@ nlohmann::json documentModel(const nlohmann::json& doc, bool contactsVisible) {
   }
   m["PATH"] = path;
   auto blockList = nlohmann::json::array();
-  for (const auto& b : blocks) blockList.push_back({{"TEXT", b}});
+  for (const auto& b : blocks) blockList.push_back({{"TEXT", b}, {"SLUG", b}});
   m["BLOCKS"] = blockList;
   auto datasets = nlohmann::json::array();
   for (const auto& d : doc.value("datensaetze", nlohmann::json::array())) {
@@ -431,6 +453,7 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
     page.nav = "NAV_USECASES";
     page.crumbs = {{"Use Cases", "/use-cases"}, {str(view->document, "title"), ""}};
     page.model.update(documentModel(view->document, view->contacts_visible));
+    linkBausteine(*ctx.db, page.model);
     page.model["UC_SLUG"] = u.slug;
     if (view->published) {
       page.model["UC_VERSION"] = {{"NUMBER", std::to_string(view->published->version)},
@@ -664,6 +687,7 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
     page.crumbs = {{"Use Cases", "/use-cases"}, {v->title, "/use-cases/" + slug}, {"Versionen", "/use-cases/" + slug + "/versionen"},
                    {"Version " + std::to_string(v->version), ""}};
     page.model.update(documentModel(v->document, who.loggedIn()));
+    linkBausteine(*ctx.db, page.model);
     page.model["UC_SLUG"] = slug;
     page.model["OLD_VERSION"] = {{"NUMBER", std::to_string(v->version)}, {"DATE", strings::formatUnixTime(v->published_at, "%d.%m.%Y")}};
     return web::render(ctx, req, std::move(page));

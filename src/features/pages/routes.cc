@@ -32,10 +32,6 @@ struct Area {
 // Areas whose features are being built; the page says honestly what will be there.
 const std::vector<Area>& areas() {
   static const std::vector<Area> list = {
-      {"/bausteine", "NAV_BAUSTEINE", "Bausteine",
-       "Vorlagen, Checklisten, Playbooks und rechtliche Hilfen (DSGVO) für jede Projektphase.",
-       {"Governance-Playbook und Präsentationsvorlage für die Verwaltungsspitze",
-        "Vorlage zur DSGVO-Prüfung", "Workshop-Formate zur Rollenklärung"}},
       {"/projekte", "NAV_PROJEKTE", "Projekte",
        "Ihr Arbeitsbereich: vom Use Case zum eigenen Projekt – überzeugen, umsetzen, integrieren.",
        {"Projektweg mit Phasen und Aufgaben", "Team aus Fachamt, IT und GovTech",

@@ -330,3 +330,74 @@ INSTANTIATE_TEST_SUITE_P(Backends, Bausteine, ::testing::Values(Backend::kSqlite
 
 }  // namespace
 }  // namespace opgv::test
+
+namespace opgv::test {
+namespace {
+
+// PDF is made by LibreOffice on the server; every other produced file is opened by LibreOffice
+// here, in one batch per format (SQLite only: the files do not depend on the engine).
+class BausteineOffice : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    int status = 0;
+    runCommand("command -v soffice >/dev/null 2>&1", &status);
+    if (status != 0) GTEST_SKIP() << "LibreOffice (soffice) ist nicht installiert";
+    server_ = std::make_unique<TestServer>(Backend::kSqlite, TestServerOptions{.seed_bausteine = true});
+  }
+  std::unique_ptr<TestServer> server_;
+};
+
+TEST_F(BausteineOffice, PdfDownloadsShowTheFilledValuesAndTheLanguage) {
+  const std::string kommune = "Kreuzfurt (fiktiv) 4711";
+  auto dir = server_->dataDir() + "/pdf";
+  std::filesystem::create_directories(dir);
+  for (const auto* slug : {"praesentation-verwaltungsspitze", "projektsteckbrief"}) {
+    auto res = request(server_->port(), "GET",
+                       std::string("/api/v1/bausteine/") + slug + "/download?format=pdf&werte%5Bkommune%5D=" + strings::percentEncode(kommune));
+    ASSERT_EQ(res.status, 200) << slug << ": " << res.body.substr(0, 300);
+    EXPECT_EQ(res.header("Content-Type"), "application/pdf");
+    auto file = dir + "/" + slug + ".pdf";
+    std::ofstream(file, std::ios::binary) << res.body;
+    auto text = runCommand("pdftotext -enc UTF-8 " + file + " - 2>/dev/null");
+    EXPECT_NE(text.find(kommune), std::string::npos) << slug;
+    EXPECT_NE(res.body.find("/Lang(de-DE)"), std::string::npos) << slug << ": Dokumentsprache fehlt";
+    EXPECT_NE(res.body.find("/StructTreeRoot"), std::string::npos) << slug << ": kein getaggtes PDF";
+    auto info = runCommand("pdfinfo " + file + " 2>/dev/null");
+    EXPECT_NE(info.find("Tagged:          yes"), std::string::npos) << info;
+  }
+}
+
+TEST_F(BausteineOffice, LibreOfficeOpensEveryProducedFile) {
+  auto dir = server_->dataDir() + "/alle";
+  std::filesystem::create_directories(dir + "/pdf");
+  auto catalogue = nlohmann::json::parse(request(server_->port(), "GET", "/api/v1/bausteine").body);
+  std::vector<std::string> produced;
+  for (const auto& item : catalogue["items"]) {
+    for (const auto& d : item["downloads"]) {
+      std::string format = d["format"];
+      if (format == "pdf" || format == "html") continue;
+      auto res = request(server_->port(), "GET", d["url"].get<std::string>());
+      ASSERT_EQ(res.status, 200);
+      auto name = item["slug"].get<std::string>() + "." + format;
+      std::ofstream(dir + "/" + name, std::ios::binary) << res.body;
+      produced.push_back(name);
+    }
+  }
+  ASSERT_GE(produced.size(), 88u);
+  int status = 0;
+  auto log = runCommand("cd " + dir + " && timeout 600 soffice -env:UserInstallation=file://" + dir +
+                            "/profil --headless --norestore --convert-to pdf --outdir pdf *.docx *.odt *.pptx *.odp 2>&1",
+                        &status);
+  EXPECT_EQ(status, 0) << log;
+  for (const auto& name : produced) {
+    auto pdf = dir + "/pdf/" + name.substr(0, name.rfind('.')) + ".pdf";
+    // Same stem for DOCX and ODT: the later conversion overwrites the earlier; both must have worked.
+    EXPECT_TRUE(std::filesystem::exists(pdf)) << name << " wurde nicht nach PDF konvertiert";
+  }
+  auto conversions = std::count(log.begin(), log.end(), '\n');
+  EXPECT_GE(conversions, static_cast<long>(produced.size())) << log.substr(0, 2000);
+  EXPECT_EQ(log.find("Error"), std::string::npos) << log.substr(0, 2000);
+}
+
+}  // namespace
+}  // namespace opgv::test

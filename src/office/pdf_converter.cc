@@ -19,20 +19,22 @@
 #include <iterator>
 #include <optional>
 #include <semaphore>
-#include <sstream>
 #include <vector>
 
 namespace opgv::office {
 namespace {
 
 constexpr char kMissingMessage[] =
-    "Die PDF-Erzeugung ist auf diesem Server nicht eingerichtet (LibreOffice fehlt). Bitte laden Sie die ODT- oder "
+    "Die PDF-Erzeugung ist auf diesem Server nicht eingerichtet (LibreOffice fehlt). Bitte laden Sie die "
+    "ODT- oder "
     "DOCX-Fassung.";
 constexpr char kTimeoutMessage[] =
-    "Die PDF-Erzeugung hat zu lange gedauert und wurde abgebrochen. Bitte versuchen Sie es später erneut oder laden "
+    "Die PDF-Erzeugung hat zu lange gedauert und wurde abgebrochen. Bitte versuchen Sie es später erneut "
+    "oder laden "
     "Sie die ODT- oder DOCX-Fassung.";
 constexpr char kFailedMessage[] =
-    "Die PDF-Datei konnte nicht erstellt werden. Bitte versuchen Sie es später erneut oder laden Sie die ODT- oder "
+    "Die PDF-Datei konnte nicht erstellt werden. Bitte versuchen Sie es später erneut oder laden Sie die "
+    "ODT- oder "
     "DOCX-Fassung.";
 
 // One soffice conversion needs about 200 MB resident for a few pages and 350 MB for a hundred,
@@ -69,11 +71,13 @@ std::optional<std::string_view> exportFilter(std::string_view extension) {
 
 bool isExecutableFile(const std::string& path) {
   struct stat info {};
-  return !path.empty() && stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) && access(path.c_str(), X_OK) == 0;
+  return !path.empty() && stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
+         access(path.c_str(), X_OK) == 0;
 }
 
 std::string findSoffice(const PdfOptions& options) {
-  if (!options.soffice_path.empty()) return isExecutableFile(options.soffice_path) ? options.soffice_path : "";
+  if (!options.soffice_path.empty())
+    return isExecutableFile(options.soffice_path) ? options.soffice_path : "";
   if (const char* configured = std::getenv("OPGV_SOFFICE"); configured != nullptr && *configured != '\0') {
     return isExecutableFile(configured) ? configured : "";
   }
@@ -132,10 +136,10 @@ class TempDirectory {
 
 // Only letters, digits and hyphens reach the profile file; anything else means German.
 std::string localeTag(const std::string& language) {
-  const bool usable = !language.empty() && language.size() <= 35 &&
-                      std::all_of(language.begin(), language.end(), [](char c) {
-                        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-                      });
+  const bool usable =
+      !language.empty() && language.size() <= 35 && std::all_of(language.begin(), language.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+      });
   return usable ? language : "de-DE";
 }
 
@@ -176,7 +180,8 @@ timespec toTimespec(std::chrono::steady_clock::time_point point) {
   const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(since);
   timespec result{};
   result.tv_sec = static_cast<time_t>(seconds.count());
-  result.tv_nsec = static_cast<long>(std::chrono::duration_cast<std::chrono::nanoseconds>(since - seconds).count());
+  result.tv_nsec =
+      static_cast<long>(std::chrono::duration_cast<std::chrono::nanoseconds>(since - seconds).count());
   return result;
 }
 
@@ -206,10 +211,10 @@ struct SpawnPlan {
 
 // What the supervisor tells the server about the converter, through a pipe.
 struct Report {
-  int started = 0;        // the converter process was forked
-  int exited = 0;         // ... and ended on its own (wait status below)
+  int started = 0;  // the converter process was forked
+  int exited = 0;   // ... and ended on its own (wait status below)
   int waitStatus = 0;
-  int timedOut = 0;       // ... or was killed at the deadline
+  int timedOut = 0;  // ... or was killed at the deadline
   int forkErrno = 0;
 };
 
@@ -230,7 +235,8 @@ timespec now() {
 
 bool reached(const timespec& deadline) {
   const timespec current = now();
-  return current.tv_sec > deadline.tv_sec || (current.tv_sec == deadline.tv_sec && current.tv_nsec >= deadline.tv_nsec);
+  return current.tv_sec > deadline.tv_sec ||
+         (current.tv_sec == deadline.tv_sec && current.tv_nsec >= deadline.tv_nsec);
 }
 
 timespec plusSeconds(timespec time, time_t seconds) {
@@ -349,7 +355,8 @@ std::optional<Report> readReport(int fd, std::chrono::steady_clock::time_point u
   char* bytes = reinterpret_cast<char*>(&report);
   size_t received = 0;
   while (received < sizeof report) {
-    const auto remaining = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+    const auto remaining =
+        std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
     if (remaining.count() <= 0) return std::nullopt;
     pollfd waitFor{fd, POLLIN, 0};
     const int ready = poll(&waitFor, 1, static_cast<int>(std::min<long long>(remaining.count(), 60'000)));
@@ -381,7 +388,8 @@ Result<std::string> convertToPdf(std::string_view officeBytes, std::string_view 
 
   const std::optional<std::string_view> filter = exportFilter(extension);
   if (!filter) {
-    return fail(ErrorCode::kInternal, kFailedMessage, "convertToPdf: unsupported input type '" + std::string(extension) + "'");
+    return fail(ErrorCode::kInternal, kFailedMessage,
+                "convertToPdf: unsupported input type '" + std::string(extension) + "'");
   }
   const std::string program = findSoffice(options);
   if (program.empty()) {
@@ -395,7 +403,8 @@ Result<std::string> convertToPdf(std::string_view officeBytes, std::string_view 
   SlotRelease releaseSlot;
 
   TempDirectory temp;
-  if (temp.path().empty()) return fail(ErrorCode::kInternal, kFailedMessage, std::string("mkdtemp: ") + std::strerror(errno));
+  if (temp.path().empty())
+    return fail(ErrorCode::kInternal, kFailedMessage, std::string("mkdtemp: ") + std::strerror(errno));
   const std::string inputPath = temp.path() + "/dokument." + std::string(extension);
   const std::string outputDirectory = temp.path() + "/out";
   const std::string outputPath = outputDirectory + "/dokument.pdf";
@@ -431,7 +440,8 @@ Result<std::string> convertToPdf(std::string_view officeBytes, std::string_view 
   plan.deadline = toTimespec(deadline);
   // CPU seconds are a second line of defence behind the wall-clock deadline (a converter that
   // spins on all threads); twice the timeout plus startup leaves the normal case untouched.
-  const auto cpuSeconds = static_cast<rlim_t>(std::chrono::ceil<std::chrono::seconds>(timeout).count() * 2 + 10);
+  const auto cpuSeconds =
+      static_cast<rlim_t>(std::chrono::ceil<std::chrono::seconds>(timeout).count() * 2 + 10);
   plan.cpu = limitOf(cpuSeconds, cpuSeconds + 5);
   plan.addressSpace = limitOf(options.address_space_bytes, options.address_space_bytes);
   plan.fileSize = limitOf(options.max_file_bytes, options.max_file_bytes);
@@ -469,15 +479,18 @@ Result<std::string> convertToPdf(std::string_view officeBytes, std::string_view 
 
   if (!report) return fail(ErrorCode::kInternal, kFailedMessage, "the conversion supervisor did not report");
   if (!report->started) {
-    return fail(ErrorCode::kInternal, kFailedMessage, std::string("fork: ") + std::strerror(report->forkErrno));
+    return fail(ErrorCode::kInternal, kFailedMessage,
+                std::string("fork: ") + std::strerror(report->forkErrno));
   }
   if (report->timedOut) {
-    return fail(ErrorCode::kUnavailable, kTimeoutMessage,
-                "soffice killed after " + std::to_string(timeout.count()) + " ms; log: " + logTail(plan.logPath));
+    return fail(
+        ErrorCode::kUnavailable, kTimeoutMessage,
+        "soffice killed after " + std::to_string(timeout.count()) + " ms; log: " + logTail(plan.logPath));
   }
   if (!report->exited || !WIFEXITED(report->waitStatus) || WEXITSTATUS(report->waitStatus) != 0) {
-    return fail(ErrorCode::kInternal, kFailedMessage,
-                "soffice failed (" + describeWaitStatus(report->waitStatus) + "); log: " + logTail(plan.logPath));
+    return fail(
+        ErrorCode::kInternal, kFailedMessage,
+        "soffice failed (" + describeWaitStatus(report->waitStatus) + "); log: " + logTail(plan.logPath));
   }
   // soffice exits with 0 even when it could not load or convert the file; the PDF tells.
   std::optional<std::string> pdf = readFile(outputPath);

@@ -8,6 +8,7 @@
 // which the whole process tree is killed and reaped. The temp directory is always removed. At
 // most two conversions run at once per process (see pdf_converter.cc for why).
 #include <chrono>
+#include <cstddef>
 #include <string>
 #include <string_view>
 

@@ -228,9 +228,9 @@ Language parseLanguage(std::string_view tag) {
   Language result{language, language, ""};
   for (size_t i = 1; i < subtags.size(); ++i) {
     std::string subtag = subtags[i];
-    const bool isRegion = subtag.size() == 2 || (subtag.size() == 3 && std::all_of(subtag.begin(), subtag.end(), [](char c) {
-                                                   return c >= '0' && c <= '9';
-                                                 }));
+    const bool isRegion = subtag.size() == 2 ||
+                          (subtag.size() == 3 && std::all_of(subtag.begin(), subtag.end(),
+                                                             [](char c) { return c >= '0' && c <= '9'; }));
     if (isRegion && result.country.empty()) {
       for (char& c : subtag) {
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
@@ -250,7 +250,8 @@ using Attributes = std::initializer_list<std::pair<const char*, std::string_view
 
 pugi::xml_node element(pugi::xml_node parent, const char* name, Attributes attributes = {}) {
   pugi::xml_node node = parent.append_child(name);
-  for (const auto& [key, value] : attributes) node.append_attribute(key).set_value(value.data(), value.size());
+  for (const auto& [key, value] : attributes)
+    node.append_attribute(key).set_value(value.data(), value.size());
   return node;
 }
 
@@ -258,7 +259,8 @@ void appendText(pugi::xml_node parent, std::string_view text) {
   parent.append_child(pugi::node_pcdata).set_value(text.data(), text.size());
 }
 
-pugi::xml_node textElement(pugi::xml_node parent, const char* name, std::string_view text, Attributes attributes = {}) {
+pugi::xml_node textElement(pugi::xml_node parent, const char* name, std::string_view text,
+                           Attributes attributes = {}) {
   pugi::xml_node node = element(parent, name, attributes);
   appendText(node, text);
   return node;
@@ -270,6 +272,7 @@ class StringWriter : public pugi::xml_writer {
   std::string bytes;
 };
 
+// Not copyable or movable: node handles point into the document.
 class XmlPart {
  public:
   explicit XmlPart(const char* rootName) {
@@ -277,10 +280,11 @@ class XmlPart {
     declaration.append_attribute("version") = "1.0";
     declaration.append_attribute("encoding") = "UTF-8";
     declaration.append_attribute("standalone") = "yes";
-    document_.append_child(rootName);
+    root_ = document_.append_child(rootName);
   }
-  // Looked up rather than cached, so the handle stays right when a part is returned by value.
-  pugi::xml_node root() const { return document_.document_element(); }
+  XmlPart(const XmlPart&) = delete;
+  XmlPart& operator=(const XmlPart&) = delete;
+  pugi::xml_node root() const { return root_; }
   std::string serialize() const {
     StringWriter writer;
     document_.save(writer, "", pugi::format_raw, pugi::encoding_utf8);
@@ -289,10 +293,12 @@ class XmlPart {
 
  private:
   pugi::xml_document document_;
+  pugi::xml_node root_;
 };
 
 void declareNamespaces(pugi::xml_node root, Attributes namespaces) {
-  for (const auto& [prefix, uri] : namespaces) root.append_attribute(prefix).set_value(uri.data(), uri.size());
+  for (const auto& [prefix, uri] : namespaces)
+    root.append_attribute(prefix).set_value(uri.data(), uri.size());
 }
 
 // Walks sanitised text and reports plain pieces, line breaks and tabs, which every format
@@ -341,7 +347,9 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
 
 class ZipPackage {
  public:
-  void add(std::string name, std::string content) { entries_.push_back({std::move(name), std::move(content), true}); }
+  void add(std::string name, std::string content) {
+    entries_.push_back({std::move(name), std::move(content), true});
+  }
   // ODF's mimetype entry must be stored uncompressed (and first) so that tools can identify the
   // file from the bytes at offset 38 without unpacking anything.
   void addStored(std::string name, std::string content) {
@@ -402,7 +410,8 @@ Result<std::string> ZipPackage::finish() const {
       return zipFailure(message);
     }
     const auto entryIndex = static_cast<zip_uint64_t>(index);
-    if (zip_set_file_compression(archive, entryIndex, entry.compressed ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0) < 0 ||
+    if (zip_set_file_compression(archive, entryIndex, entry.compressed ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0) <
+            0 ||
         zip_file_set_dostime(archive, entryIndex, kDosTime, kDosDate, 0) < 0) {
       std::string message = zip_strerror(archive);
       zip_discard(archive);
@@ -434,17 +443,22 @@ Result<std::string> ZipPackage::finish() const {
 
 namespace ooxml {
 
-constexpr std::string_view kRelationshipPrefix = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+constexpr std::string_view kRelationshipPrefix =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 constexpr std::string_view kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr std::string_view kR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 constexpr std::string_view kA = "http://schemas.openxmlformats.org/drawingml/2006/main";
 constexpr std::string_view kP = "http://schemas.openxmlformats.org/presentationml/2006/main";
 
-std::string relationshipType(std::string_view name) { return std::string(kRelationshipPrefix) + std::string(name); }
+std::string relationshipType(std::string_view name) {
+  return std::string(kRelationshipPrefix) + std::string(name);
+}
 
 class Relationships {
  public:
-  std::string add(std::string type, std::string target) { return addEntry(std::move(type), std::move(target), false); }
+  std::string add(std::string type, std::string target) {
+    return addEntry(std::move(type), std::move(target), false);
+  }
   // The same URL linked twice shares one relationship, as Word does it.
   std::string addHyperlink(const std::string& url) {
     auto found = hyperlinks_.find(url);
@@ -455,11 +469,13 @@ class Relationships {
   }
   std::string xml() const {
     XmlPart part("Relationships");
-    declareNamespaces(part.root(), {{"xmlns", "http://schemas.openxmlformats.org/package/2006/relationships"}});
+    declareNamespaces(part.root(),
+                      {{"xmlns", "http://schemas.openxmlformats.org/package/2006/relationships"}});
     for (size_t i = 0; i < entries_.size(); ++i) {
       const std::string id = "rId" + std::to_string(i + 1);
-      pugi::xml_node relationship = element(
-          part.root(), "Relationship", {{"Id", id}, {"Type", entries_[i].type}, {"Target", entries_[i].target}});
+      pugi::xml_node relationship =
+          element(part.root(), "Relationship",
+                  {{"Id", id}, {"Type", entries_[i].type}, {"Target", entries_[i].target}});
       if (entries_[i].external) relationship.append_attribute("TargetMode") = "External";
     }
     return part.serialize();
@@ -486,9 +502,11 @@ class ContentTypes {
   }
   std::string xml() const {
     XmlPart part("Types");
-    declareNamespaces(part.root(), {{"xmlns", "http://schemas.openxmlformats.org/package/2006/content-types"}});
-    element(part.root(), "Default",
-            {{"Extension", "rels"}, {"ContentType", "application/vnd.openxmlformats-package.relationships+xml"}});
+    declareNamespaces(part.root(),
+                      {{"xmlns", "http://schemas.openxmlformats.org/package/2006/content-types"}});
+    element(
+        part.root(), "Default",
+        {{"Extension", "rels"}, {"ContentType", "application/vnd.openxmlformats-package.relationships+xml"}});
     element(part.root(), "Default", {{"Extension", "xml"}, {"ContentType", "application/xml"}});
     for (const auto& [partName, contentType] : overrides_) {
       element(part.root(), "Override", {{"PartName", partName}, {"ContentType", contentType}});
@@ -502,11 +520,12 @@ class ContentTypes {
 
 std::string coreProperties(const Properties& properties, const Language& language) {
   XmlPart part("cp:coreProperties");
-  declareNamespaces(part.root(), {{"xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"},
-                                  {"xmlns:dc", "http://purl.org/dc/elements/1.1/"},
-                                  {"xmlns:dcterms", "http://purl.org/dc/terms/"},
-                                  {"xmlns:dcmitype", "http://purl.org/dc/dcmitype/"},
-                                  {"xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"}});
+  declareNamespaces(part.root(),
+                    {{"xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"},
+                     {"xmlns:dc", "http://purl.org/dc/elements/1.1/"},
+                     {"xmlns:dcterms", "http://purl.org/dc/terms/"},
+                     {"xmlns:dcmitype", "http://purl.org/dc/dcmitype/"},
+                     {"xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"}});
   pugi::xml_node root = part.root();
   if (!properties.title.empty()) textElement(root, "dc:title", properties.title);
   if (!properties.subject.empty()) textElement(root, "dc:subject", properties.subject);
@@ -521,19 +540,22 @@ std::string coreProperties(const Properties& properties, const Language& languag
 // (both show it under Properties → Custom).
 std::string customProperties(const Properties& properties) {
   XmlPart part("Properties");
-  declareNamespaces(part.root(), {{"xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"},
-                                  {"xmlns:vt", "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"}});
+  declareNamespaces(part.root(),
+                    {{"xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"},
+                     {"xmlns:vt", "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"}});
   // fmtid is the fixed GUID for user-defined properties; pid starts at 2 by definition.
-  pugi::xml_node property = element(part.root(), "property",
-                                    {{"fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"}, {"pid", "2"}, {"name", "Lizenz"}});
+  pugi::xml_node property =
+      element(part.root(), "property",
+              {{"fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"}, {"pid", "2"}, {"name", "Lizenz"}});
   textElement(property, "vt:lpwstr", properties.licence);
   return part.serialize();
 }
 
 std::string appProperties(Attributes extraTextElements) {
   XmlPart part("Properties");
-  declareNamespaces(part.root(), {{"xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"},
-                                  {"xmlns:vt", "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"}});
+  declareNamespaces(part.root(),
+                    {{"xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"},
+                     {"xmlns:vt", "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"}});
   textElement(part.root(), "Application", "OPGV-Plattform");
   for (const auto& [name, value] : extraTextElements) textElement(part.root(), name, value);
   return part.serialize();
@@ -553,12 +575,14 @@ class Package {
     parts_.emplace_back(std::move(name), relationships.xml());
   }
   void addProperties(const Properties& properties, const Language& language, std::string appXml) {
-    relationships_.add("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
-                       "docProps/core.xml");
+    relationships_.add(
+        "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+        "docProps/core.xml");
     relationships_.add(relationshipType("extended-properties"), "docProps/app.xml");
     addPart("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml",
             coreProperties(properties, language));
-    addPart("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml", std::move(appXml));
+    addPart("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+            std::move(appXml));
     if (!properties.licence.empty()) {
       relationships_.add(relationshipType("custom-properties"), "docProps/custom.xml");
       addPart("docProps/custom.xml", "application/vnd.openxmlformats-officedocument.custom-properties+xml",
@@ -600,7 +624,8 @@ constexpr std::string_view kBorderColour = "808080";
 
 class BodyWriter {
  public:
-  BodyWriter(pugi::xml_node body, Relationships& relationships) : body_(body), relationships_(relationships) {}
+  BodyWriter(pugi::xml_node body, Relationships& relationships)
+      : body_(body), relationships_(relationships) {}
 
   void add(const Block& block) {
     switch (block.kind) {
@@ -646,7 +671,9 @@ class BodyWriter {
     return p;
   }
 
-  void addParagraph(std::string_view style, const Inline& text) { appendInline(paragraph(body_, style), text, false); }
+  void addParagraph(std::string_view style, const Inline& text) {
+    appendInline(paragraph(body_, style), text, false);
+  }
 
   void addList(const std::vector<ListItem>& items, int numberingId) {
     const std::string numId = std::to_string(numberingId);
@@ -675,7 +702,7 @@ class BodyWriter {
   void addTable(const Block& block) {
     size_t columns = 0;
     for (const auto& row : block.rows) columns = std::max(columns, row.size());
-    if (columns == 0) return;  // Word rejects a table without cells
+    if (columns == 0) return;                  // Word rejects a table without cells
     if (lastWasTable_) element(body_, "w:p");  // keeps Word from merging two tables into one
     const std::string cellWidth = std::to_string(kTextWidth / static_cast<int>(columns));
 
@@ -684,7 +711,8 @@ class BodyWriter {
     element(properties, "w:tblW", {{"w:w", "5000"}, {"w:type", "pct"}});
     pugi::xml_node borders = element(properties, "w:tblBorders");
     for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
-      element(borders, side, {{"w:val", "single"}, {"w:sz", "4"}, {"w:space", "0"}, {"w:color", kBorderColour}});
+      element(borders, side,
+              {{"w:val", "single"}, {"w:sz", "4"}, {"w:space", "0"}, {"w:color", kBorderColour}});
     }
     element(properties, "w:tblLayout", {{"w:type", "fixed"}});
     pugi::xml_node grid = element(table, "w:tblGrid");
@@ -701,7 +729,8 @@ class BodyWriter {
         pugi::xml_node cell = element(tableRow, "w:tc");
         pugi::xml_node cellProperties = element(cell, "w:tcPr");
         element(cellProperties, "w:tcW", {{"w:w", cellWidth}, {"w:type", "dxa"}});
-        if (isHeader) element(cellProperties, "w:shd", {{"w:val", "clear"}, {"w:color", "auto"}, {"w:fill", "E7E6E6"}});
+        if (isHeader)
+          element(cellProperties, "w:shd", {{"w:val", "clear"}, {"w:color", "auto"}, {"w:fill", "E7E6E6"}});
         // Every cell needs a paragraph, also the ones padding a short row.
         pugi::xml_node p = paragraph(cell, isHeader ? "TableHeading" : "TableContents");
         if (column < row.size()) appendInline(p, row[column].content, isHeader);
@@ -717,12 +746,14 @@ class BodyWriter {
         appendRun(p, span.text, bold || span.bold, span.italic, "");
         continue;
       }
-      pugi::xml_node link = element(p, "w:hyperlink", {{"r:id", relationships_.addHyperlink(span.link)}, {"w:history", "1"}});
+      pugi::xml_node link =
+          element(p, "w:hyperlink", {{"r:id", relationships_.addHyperlink(span.link)}, {"w:history", "1"}});
       appendRun(link, span.text, bold || span.bold, span.italic, "Hyperlink");
     }
   }
 
-  void appendRun(pugi::xml_node parent, std::string_view text, bool bold, bool italic, std::string_view characterStyle) {
+  void appendRun(pugi::xml_node parent, std::string_view text, bool bold, bool italic,
+                 std::string_view characterStyle) {
     pugi::xml_node run = element(parent, "w:r");
     if (bold || italic || !characterStyle.empty()) {
       pugi::xml_node properties = element(run, "w:rPr");
@@ -737,7 +768,10 @@ class BodyWriter {
       }
     }
     forEachPiece(
-        text, [&](std::string_view piece) { textElement(run, "w:t", piece, {{"xml:space", "preserve"}}); },
+        text,
+        [&](std::string_view piece) {
+          textElement(run, "w:t", piece, {{"xml:space", "preserve"}});
+        },
         [&] { element(run, "w:br"); }, [&] { element(run, "w:tab"); });
   }
 
@@ -759,7 +793,8 @@ pugi::xml_node style(pugi::xml_node styles, const char* type, std::string_view i
 void paragraphBorder(pugi::xml_node paragraphProperties) {
   pugi::xml_node borders = element(paragraphProperties, "w:pBdr");
   for (const char* side : {"w:top", "w:left", "w:bottom", "w:right"}) {
-    element(borders, side, {{"w:val", "single"}, {"w:sz", "6"}, {"w:space", "4"}, {"w:color", kBorderColour}});
+    element(borders, side,
+            {{"w:val", "single"}, {"w:sz", "6"}, {"w:space", "4"}, {"w:color", kBorderColour}});
   }
 }
 
@@ -772,7 +807,8 @@ std::string stylesXml(const Language& language) {
 
   pugi::xml_node defaults = element(styles, "w:docDefaults");
   pugi::xml_node runProperties = element(element(defaults, "w:rPrDefault"), "w:rPr");
-  element(runProperties, "w:rFonts", {{"w:ascii", "Arial"}, {"w:hAnsi", "Arial"}, {"w:eastAsia", "Arial"}, {"w:cs", "Arial"}});
+  element(runProperties, "w:rFonts",
+          {{"w:ascii", "Arial"}, {"w:hAnsi", "Arial"}, {"w:eastAsia", "Arial"}, {"w:cs", "Arial"}});
   element(runProperties, "w:sz", {{"w:val", "22"}});
   element(runProperties, "w:szCs", {{"w:val", "22"}});
   element(runProperties, "w:lang", {{"w:val", language.tag}, {"w:eastAsia", "zh-CN"}, {"w:bidi", "ar-SA"}});
@@ -875,7 +911,8 @@ std::string numberingXml(int numberedLists) {
   static constexpr const char* kNumberSuffixes[] = {".", ")", "."};
   for (int abstractId = 0; abstractId < 2; ++abstractId) {
     const bool bullets = abstractId == 0;
-    pugi::xml_node abstract = element(numbering, "w:abstractNum", {{"w:abstractNumId", std::to_string(abstractId)}});
+    pugi::xml_node abstract =
+        element(numbering, "w:abstractNum", {{"w:abstractNumId", std::to_string(abstractId)}});
     element(abstract, "w:multiLevelType", {{"w:val", "hybridMultilevel"}});
     for (int level = 0; level <= kMaxListLevel; ++level) {
       pugi::xml_node lvl = element(abstract, "w:lvl", {{"w:ilvl", std::to_string(level)}});
@@ -889,19 +926,23 @@ std::string numberingXml(int numberedLists) {
       }
       element(lvl, "w:lvlJc", {{"w:val", "left"}});
       const std::string left = std::to_string((level + 1) * 2 * kIndentPerLevel);
-      element(element(lvl, "w:pPr"), "w:ind", {{"w:left", left}, {"w:hanging", std::to_string(kIndentPerLevel)}});
+      element(element(lvl, "w:pPr"), "w:ind",
+              {{"w:left", left}, {"w:hanging", std::to_string(kIndentPerLevel)}});
       if (bullets) {
-        element(element(lvl, "w:rPr"), "w:rFonts", {{"w:ascii", "Arial"}, {"w:hAnsi", "Arial"}, {"w:hint", "default"}});
+        element(element(lvl, "w:rPr"), "w:rFonts",
+                {{"w:ascii", "Arial"}, {"w:hAnsi", "Arial"}, {"w:hint", "default"}});
       }
     }
   }
   element(element(numbering, "w:num", {{"w:numId", std::to_string(kBulletNumberingId)}}), "w:abstractNumId",
           {{"w:val", "0"}});
   for (int list = 0; list < numberedLists; ++list) {
-    pugi::xml_node num = element(numbering, "w:num", {{"w:numId", std::to_string(kBulletNumberingId + 1 + list)}});
+    pugi::xml_node num =
+        element(numbering, "w:num", {{"w:numId", std::to_string(kBulletNumberingId + 1 + list)}});
     element(num, "w:abstractNumId", {{"w:val", "1"}});
     for (int level = 0; level <= kMaxListLevel; ++level) {
-      element(element(num, "w:lvlOverride", {{"w:ilvl", std::to_string(level)}}), "w:startOverride", {{"w:val", "1"}});
+      element(element(num, "w:lvlOverride", {{"w:ilvl", std::to_string(level)}}), "w:startOverride",
+              {{"w:val", "1"}});
     }
   }
   return part.serialize();
@@ -914,7 +955,9 @@ std::string settingsXml(const Language& language) {
   element(part.root(), "w:characterSpacingControl", {{"w:val", "doNotCompress"}});
   // Compatibility mode 15 (Word 2013+) keeps Word from opening the file in compatibility mode.
   element(element(part.root(), "w:compat"), "w:compatSetting",
-          {{"w:name", "compatibilityMode"}, {"w:uri", "http://schemas.microsoft.com/office/word"}, {"w:val", "15"}});
+          {{"w:name", "compatibilityMode"},
+           {"w:uri", "http://schemas.microsoft.com/office/word"},
+           {"w:val", "15"}});
   element(part.root(), "w:themeFontLang", {{"w:val", language.tag}});
   return part.serialize();
 }
@@ -926,7 +969,10 @@ std::string footerXml(const std::string& licence) {
   element(element(p, "w:pPr"), "w:pStyle", {{"w:val", "Footer"}});
   pugi::xml_node run = element(p, "w:r");
   forEachPiece(
-      licence, [&](std::string_view piece) { textElement(run, "w:t", piece, {{"xml:space", "preserve"}}); },
+      licence,
+      [&](std::string_view piece) {
+        textElement(run, "w:t", piece, {{"xml:space", "preserve"}});
+      },
       [&] { element(run, "w:br"); }, [&] { element(run, "w:tab"); });
   return part.serialize();
 }
@@ -941,23 +987,22 @@ namespace odf {
 constexpr std::string_view kVersion = "1.2";  // 1.3 is newer, but Office 2016/2019 read only 1.2
 
 // Every ODF part declares the same namespaces, whether it uses them or not (LibreOffice does too).
-XmlPart documentPart(const char* rootName) {
-  XmlPart part(rootName);
-  declareNamespaces(part.root(), {
-    {"xmlns:office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0"},
-    {"xmlns:style", "urn:oasis:names:tc:opendocument:xmlns:style:1.0"},
-    {"xmlns:text", "urn:oasis:names:tc:opendocument:xmlns:text:1.0"},
-    {"xmlns:table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0"},
-    {"xmlns:draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"},
-    {"xmlns:fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"},
-    {"xmlns:xlink", "http://www.w3.org/1999/xlink"},
-    {"xmlns:dc", "http://purl.org/dc/elements/1.1/"},
-    {"xmlns:meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"},
-    {"xmlns:svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"},
-    {"xmlns:presentation", "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"},
-  });
+void declareOdfNamespaces(XmlPart& part) {
+  declareNamespaces(part.root(),
+                    {
+                        {"xmlns:office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0"},
+                        {"xmlns:style", "urn:oasis:names:tc:opendocument:xmlns:style:1.0"},
+                        {"xmlns:text", "urn:oasis:names:tc:opendocument:xmlns:text:1.0"},
+                        {"xmlns:table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0"},
+                        {"xmlns:draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"},
+                        {"xmlns:fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"},
+                        {"xmlns:xlink", "http://www.w3.org/1999/xlink"},
+                        {"xmlns:dc", "http://purl.org/dc/elements/1.1/"},
+                        {"xmlns:meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"},
+                        {"xmlns:svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"},
+                        {"xmlns:presentation", "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"},
+                    });
   part.root().append_attribute("office:version").set_value(kVersion.data(), kVersion.size());
-  return part;
 }
 
 // ODF collapses runs of spaces and drops spaces at the start of a paragraph or after a line
@@ -1021,7 +1066,10 @@ void appendInline(pugi::xml_node paragraph, const Inline& spans) {
                         {"text:visited-style-name", "Visited_20_Internet_20_Link"}});
     }
     if (span.bold || span.italic) {
-      target = element(target, "text:span", {{"text:style-name", span.bold && span.italic ? "T3" : span.bold ? "T1" : "T2"}});
+      target = element(target, "text:span",
+                       {{"text:style-name", span.bold && span.italic ? "T3"
+                                            : span.bold              ? "T1"
+                                                                     : "T2"}});
     }
     writer.append(target, span.text);
   }
@@ -1032,7 +1080,9 @@ void appendPlain(pugi::xml_node paragraph, std::string_view text) {
   writer.append(paragraph, text);
 }
 
-void textProperties(pugi::xml_node parent, Attributes attributes) { element(parent, "style:text-properties", attributes); }
+void textProperties(pugi::xml_node parent, Attributes attributes) {
+  element(parent, "style:text-properties", attributes);
+}
 
 void boldItalicStyles(pugi::xml_node automaticStyles) {
   auto textStyle = [&](const char* name, bool bold, bool italic) {
@@ -1040,7 +1090,8 @@ void boldItalicStyles(pugi::xml_node automaticStyles) {
         element(element(automaticStyles, "style:style", {{"style:name", name}, {"style:family", "text"}}),
                 "style:text-properties");
     if (bold) {
-      for (const char* attribute : {"fo:font-weight", "style:font-weight-asian", "style:font-weight-complex"}) {
+      for (const char* attribute :
+           {"fo:font-weight", "style:font-weight-asian", "style:font-weight-complex"}) {
         properties.append_attribute(attribute) = "bold";
       }
     }
@@ -1064,7 +1115,8 @@ void fontFaces(pugi::xml_node root) {
 }
 
 std::string meta(const Properties& properties, const Language& language) {
-  XmlPart part = documentPart("office:document-meta");
+  XmlPart part("office:document-meta");
+  odf::declareOdfNamespaces(part);
   pugi::xml_node meta = element(part.root(), "office:meta");
   textElement(meta, "meta:generator", "OPGV-Plattform");
   if (!properties.title.empty()) textElement(meta, "dc:title", properties.title);
@@ -1077,7 +1129,8 @@ std::string meta(const Properties& properties, const Language& language) {
   }
   textElement(meta, "dc:language", language.tag);
   if (!properties.licence.empty()) {
-    textElement(meta, "meta:user-defined", properties.licence, {{"meta:name", "Lizenz"}, {"meta:value-type", "string"}});
+    textElement(meta, "meta:user-defined", properties.licence,
+                {{"meta:name", "Lizenz"}, {"meta:value-type", "string"}});
   }
   return part.serialize();
 }
@@ -1089,12 +1142,14 @@ std::string manifest(std::string_view mediaType) {
   element(part.root(), "manifest:file-entry",
           {{"manifest:full-path", "/"}, {"manifest:version", kVersion}, {"manifest:media-type", mediaType}});
   for (const char* file : {"content.xml", "styles.xml", "meta.xml"}) {
-    element(part.root(), "manifest:file-entry", {{"manifest:full-path", file}, {"manifest:media-type", "text/xml"}});
+    element(part.root(), "manifest:file-entry",
+            {{"manifest:full-path", file}, {"manifest:media-type", "text/xml"}});
   }
   return part.serialize();
 }
 
-Result<std::string> package(std::string_view mediaType, std::string content, std::string styles, std::string meta) {
+Result<std::string> package(std::string_view mediaType, std::string content, std::string styles,
+                            std::string meta) {
   ZipPackage zip;
   zip.addStored("mimetype", std::string(mediaType));
   zip.add("META-INF/manifest.xml", manifest(mediaType));
@@ -1108,7 +1163,8 @@ Result<std::string> package(std::string_view mediaType, std::string content, std
 // PDF's /Lang from it, spell checking and hyphenation use it.
 void languageAttributes(pugi::xml_node textProperties, const Language& language) {
   textProperties.append_attribute("fo:language").set_value(language.language.c_str());
-  textProperties.append_attribute("fo:country").set_value(language.country.empty() ? "none" : language.country.c_str());
+  textProperties.append_attribute("fo:country")
+      .set_value(language.country.empty() ? "none" : language.country.c_str());
 }
 
 }  // namespace odf
@@ -1124,12 +1180,14 @@ constexpr std::string_view kMediaType = "application/vnd.oasis.opendocument.text
 std::string levelIndent(int level) {
   const int hundredthsOfMillimetre = (level + 1) * 635;
   const int fraction = hundredthsOfMillimetre % 100;
-  return std::to_string(hundredthsOfMillimetre / 100) + (fraction < 10 ? ".0" : ".") + std::to_string(fraction) + "mm";
+  return std::to_string(hundredthsOfMillimetre / 100) + (fraction < 10 ? ".0" : ".") +
+         std::to_string(fraction) + "mm";
 }
 
 class BodyWriter {
  public:
-  BodyWriter(pugi::xml_node text, pugi::xml_node automaticStyles) : text_(text), automaticStyles_(automaticStyles) {}
+  BodyWriter(pugi::xml_node text, pugi::xml_node automaticStyles)
+      : text_(text), automaticStyles_(automaticStyles) {}
 
   void add(const Block& block) {
     switch (block.kind) {
@@ -1192,9 +1250,11 @@ class BodyWriter {
   std::string checklistStyle(int level) {
     const std::string name = "Checklist" + std::to_string(level);
     if (checklistLevels_.insert(level).second) {
-      pugi::xml_node style = element(automaticStyles_, "style:style",
-                                     {{"style:name", name}, {"style:family", "paragraph"}, {"style:parent-style-name", "Checklist"}});
-      element(style, "style:paragraph-properties", {{"fo:margin-left", level == 0 ? std::string("0cm") : levelIndent(level - 1)}});
+      pugi::xml_node style = element(
+          automaticStyles_, "style:style",
+          {{"style:name", name}, {"style:family", "paragraph"}, {"style:parent-style-name", "Checklist"}});
+      element(style, "style:paragraph-properties",
+              {{"fo:margin-left", level == 0 ? std::string("0cm") : levelIndent(level - 1)}});
     }
     return name;
   }
@@ -1204,10 +1264,12 @@ class BodyWriter {
     for (const auto& row : block.rows) columns = std::max(columns, row.size());
     if (columns == 0) return;
     ++tables_;
-    pugi::xml_node table = element(text_, "table:table",
-                                   {{"table:name", "Tabelle" + std::to_string(tables_)}, {"table:style-name", "Table"}});
-    element(table, "table:table-column",
-            {{"table:style-name", "Table.Column"}, {"table:number-columns-repeated", std::to_string(columns)}});
+    pugi::xml_node table =
+        element(text_, "table:table",
+                {{"table:name", "Tabelle" + std::to_string(tables_)}, {"table:style-name", "Table"}});
+    element(
+        table, "table:table-column",
+        {{"table:style-name", "Table.Column"}, {"table:number-columns-repeated", std::to_string(columns)}});
     for (size_t rowIndex = 0; rowIndex < block.rows.size(); ++rowIndex) {
       const bool isHeader = block.header_row && rowIndex == 0;
       // Header rows repeat on each page and become TH cells in the tagged PDF.
@@ -1217,7 +1279,8 @@ class BodyWriter {
         pugi::xml_node cell = element(row, "table:table-cell",
                                       {{"table:style-name", isHeader ? "Table.HeaderCell" : "Table.Cell"},
                                        {"office:value-type", "string"}});
-        pugi::xml_node p = element(cell, "text:p", {{"text:style-name", isHeader ? "Table_20_Heading" : "Table_20_Contents"}});
+        pugi::xml_node p = element(
+            cell, "text:p", {{"text:style-name", isHeader ? "Table_20_Heading" : "Table_20_Contents"}});
         if (column < block.rows[rowIndex].size()) odf::appendInline(p, block.rows[rowIndex][column].content);
       }
     }
@@ -1232,17 +1295,21 @@ class BodyWriter {
 void tableStyles(pugi::xml_node automaticStyles) {
   element(element(automaticStyles, "style:style", {{"style:name", "Table"}, {"style:family", "table"}}),
           "style:table-properties", {{"style:width", "16.5cm"}, {"table:align", "margins"}});
-  element(element(automaticStyles, "style:style", {{"style:name", "Table.Column"}, {"style:family", "table-column"}}),
+  element(element(automaticStyles, "style:style",
+                  {{"style:name", "Table.Column"}, {"style:family", "table-column"}}),
           "style:table-column-properties", {{"style:rel-column-width", "1000*"}});
-  for (const auto& [name, background] : {std::pair{"Table.Cell", "transparent"}, std::pair{"Table.HeaderCell", "#e7e6e6"}}) {
-    element(element(automaticStyles, "style:style", {{"style:name", name}, {"style:family", "table-cell"}}),
-            "style:table-cell-properties",
-            {{"fo:padding", "0.1cm"}, {"fo:border", "0.5pt solid #808080"}, {"fo:background-color", background}});
+  for (const auto& [name, background] :
+       {std::pair{"Table.Cell", "transparent"}, std::pair{"Table.HeaderCell", "#e7e6e6"}}) {
+    element(
+        element(automaticStyles, "style:style", {{"style:name", name}, {"style:family", "table-cell"}}),
+        "style:table-cell-properties",
+        {{"fo:padding", "0.1cm"}, {"fo:border", "0.5pt solid #808080"}, {"fo:background-color", background}});
   }
 }
 
 std::string content(const Document& document) {
-  XmlPart part = odf::documentPart("office:document-content");
+  XmlPart part("office:document-content");
+  odf::declareOdfNamespaces(part);
   odf::fontFaces(part.root());
   pugi::xml_node automaticStyles = element(part.root(), "office:automatic-styles");
   odf::boldItalicStyles(automaticStyles);
@@ -1255,9 +1322,11 @@ std::string content(const Document& document) {
 
 pugi::xml_node paragraphStyle(pugi::xml_node styles, std::string_view name, std::string_view displayName,
                               std::string_view parent, std::string_view styleClass = "text") {
-  pugi::xml_node style = element(styles, "style:style",
-                                 {{"style:name", name}, {"style:display-name", displayName}, {"style:family", "paragraph"}});
-  if (!parent.empty()) style.append_attribute("style:parent-style-name").set_value(parent.data(), parent.size());
+  pugi::xml_node style =
+      element(styles, "style:style",
+              {{"style:name", name}, {"style:display-name", displayName}, {"style:family", "paragraph"}});
+  if (!parent.empty())
+    style.append_attribute("style:parent-style-name").set_value(parent.data(), parent.size());
   style.append_attribute("style:class").set_value(styleClass.data(), styleClass.size());
   return style;
 }
@@ -1266,32 +1335,43 @@ void listStyle(pugi::xml_node styles, const char* name, const char* displayName,
   static constexpr const char* kBullets[] = {"\u2022", "\u25E6", "\u25AA"};
   static constexpr const char* kNumberFormats[] = {"1", "a", "i"};
   static constexpr const char* kNumberSuffixes[] = {".", ")", "."};
-  pugi::xml_node list = element(styles, "text:list-style", {{"style:name", name}, {"style:display-name", displayName}});
+  pugi::xml_node list =
+      element(styles, "text:list-style", {{"style:name", name}, {"style:display-name", displayName}});
   for (int level = 0; level < 10; ++level) {
     const std::string odfLevel = std::to_string(level + 1);
     pugi::xml_node levelStyle =
-        bullets ? element(list, "text:list-level-style-bullet", {{"text:level", odfLevel}, {"text:bullet-char", kBullets[level % 3]}})
+        bullets ? element(list, "text:list-level-style-bullet",
+                          {{"text:level", odfLevel}, {"text:bullet-char", kBullets[level % 3]}})
                 : element(list, "text:list-level-style-number",
-                          {{"text:level", odfLevel}, {"style:num-suffix", kNumberSuffixes[level % 3]}, {"style:num-format", kNumberFormats[level % 3]}});
+                          {{"text:level", odfLevel},
+                           {"style:num-suffix", kNumberSuffixes[level % 3]},
+                           {"style:num-format", kNumberFormats[level % 3]}});
     const std::string indent = levelIndent(level);
-    element(element(levelStyle, "style:list-level-properties", {{"text:list-level-position-and-space-mode", "label-alignment"}}),
+    element(element(levelStyle, "style:list-level-properties",
+                    {{"text:list-level-position-and-space-mode", "label-alignment"}}),
             "style:list-level-label-alignment",
-            {{"text:label-followed-by", "listtab"}, {"text:list-tab-stop-position", indent}, {"fo:text-indent", "-0.635cm"}, {"fo:margin-left", indent}});
+            {{"text:label-followed-by", "listtab"},
+             {"text:list-tab-stop-position", indent},
+             {"fo:text-indent", "-0.635cm"},
+             {"fo:margin-left", indent}});
   }
 }
 
 std::string styles(const Document& document, const Language& language) {
-  XmlPart part = odf::documentPart("office:document-styles");
+  XmlPart part("office:document-styles");
+  odf::declareOdfNamespaces(part);
   odf::fontFaces(part.root());
   pugi::xml_node styles = element(part.root(), "office:styles");
 
   pugi::xml_node defaults = element(styles, "style:default-style", {{"style:family", "paragraph"}});
   element(defaults, "style:paragraph-properties", {{"style:writing-mode", "page"}});
-  pugi::xml_node defaultText = element(defaults, "style:text-properties",
-                                       {{"style:font-name", "Liberation Sans"}, {"fo:font-size", "11pt"}, {"fo:hyphenate", "false"}});
+  pugi::xml_node defaultText =
+      element(defaults, "style:text-properties",
+              {{"style:font-name", "Liberation Sans"}, {"fo:font-size", "11pt"}, {"fo:hyphenate", "false"}});
   odf::languageAttributes(defaultText, language);
 
-  element(styles, "style:style", {{"style:name", "Standard"}, {"style:family", "paragraph"}, {"style:class", "text"}});
+  element(styles, "style:style",
+          {{"style:name", "Standard"}, {"style:family", "paragraph"}, {"style:class", "text"}});
   element(paragraphStyle(styles, "Text_20_body", "Text body", "Standard"), "style:paragraph-properties",
           {{"fo:margin-top", "0cm"}, {"fo:margin-bottom", "0.212cm"}, {"fo:line-height", "115%"}});
 
@@ -1299,45 +1379,64 @@ std::string styles(const Document& document, const Language& language) {
   heading.append_attribute("style:next-style-name") = "Text_20_body";
   element(heading, "style:paragraph-properties",
           {{"fo:margin-top", "0.423cm"}, {"fo:margin-bottom", "0.212cm"}, {"fo:keep-with-next", "always"}});
-  odf::textProperties(heading, {{"fo:font-weight", "bold"}, {"style:font-weight-asian", "bold"}, {"style:font-weight-complex", "bold"}});
+  odf::textProperties(heading, {{"fo:font-weight", "bold"},
+                                {"style:font-weight-asian", "bold"},
+                                {"style:font-weight-complex", "bold"}});
   static constexpr const char* kHeadingSizes[] = {"16pt", "14pt", "12pt"};
   for (int level = 1; level <= 3; ++level) {
     const std::string number = std::to_string(level);
     pugi::xml_node style = paragraphStyle(styles, "Heading_20_" + number, "Heading " + number, "Heading");
     style.append_attribute("style:next-style-name") = "Text_20_body";
     style.append_attribute("style:default-outline-level") = level;
-    odf::textProperties(style, {{"fo:font-size", kHeadingSizes[level - 1]}, {"style:font-size-complex", kHeadingSizes[level - 1]}});
+    odf::textProperties(style, {{"fo:font-size", kHeadingSizes[level - 1]},
+                                {"style:font-size-complex", kHeadingSizes[level - 1]}});
   }
 
   element(paragraphStyle(styles, "List", "List", "Text_20_body", "list"), "style:paragraph-properties",
           {{"fo:margin-bottom", "0.1cm"}});
-  element(paragraphStyle(styles, "Checklist", "Checkliste", "Text_20_body", "list"), "style:paragraph-properties",
-          {{"fo:margin-bottom", "0.1cm"}});
+  element(paragraphStyle(styles, "Checklist", "Checkliste", "Text_20_body", "list"),
+          "style:paragraph-properties", {{"fo:margin-bottom", "0.1cm"}});
   element(paragraphStyle(styles, "Note", "Hinweis", "Text_20_body"), "style:paragraph-properties",
-          {{"fo:margin-top", "0.2cm"}, {"fo:margin-bottom", "0.4cm"}, {"fo:background-color", "#f2f2f2"},
-           {"fo:border", "0.75pt solid #808080"}, {"fo:padding", "0.2cm"}});
-  element(paragraphStyle(styles, "Table_20_Contents", "Table Contents", "Standard", "extra"), "style:paragraph-properties",
-          {{"fo:margin-bottom", "0cm"}});
-  odf::textProperties(paragraphStyle(styles, "Table_20_Heading", "Table Heading", "Table_20_Contents", "extra"),
-                      {{"fo:font-weight", "bold"}, {"style:font-weight-asian", "bold"}, {"style:font-weight-complex", "bold"}});
-  odf::textProperties(paragraphStyle(styles, "Footer", "Footer", "Standard", "extra"), {{"fo:font-size", "9pt"}});
+          {{"fo:margin-top", "0.2cm"},
+           {"fo:margin-bottom", "0.4cm"},
+           {"fo:background-color", "#f2f2f2"},
+           {"fo:border", "0.75pt solid #808080"},
+           {"fo:padding", "0.2cm"}});
+  element(paragraphStyle(styles, "Table_20_Contents", "Table Contents", "Standard", "extra"),
+          "style:paragraph-properties", {{"fo:margin-bottom", "0cm"}});
+  odf::textProperties(
+      paragraphStyle(styles, "Table_20_Heading", "Table Heading", "Table_20_Contents", "extra"),
+      {{"fo:font-weight", "bold"},
+       {"style:font-weight-asian", "bold"},
+       {"style:font-weight-complex", "bold"}});
+  odf::textProperties(paragraphStyle(styles, "Footer", "Footer", "Standard", "extra"),
+                      {{"fo:font-size", "9pt"}});
 
   odf::textProperties(element(styles, "style:style",
-                              {{"style:name", "Internet_20_link"}, {"style:display-name", "Internet link"}, {"style:family", "text"}}),
-                      {{"fo:color", "#0563c1"}, {"style:text-underline-style", "solid"}, {"style:text-underline-width", "auto"},
+                              {{"style:name", "Internet_20_link"},
+                               {"style:display-name", "Internet link"},
+                               {"style:family", "text"}}),
+                      {{"fo:color", "#0563c1"},
+                       {"style:text-underline-style", "solid"},
+                       {"style:text-underline-width", "auto"},
                        {"style:text-underline-color", "font-color"}});
   odf::textProperties(element(styles, "style:style",
-                              {{"style:name", "Visited_20_Internet_20_Link"}, {"style:display-name", "Visited Internet Link"},
+                              {{"style:name", "Visited_20_Internet_20_Link"},
+                               {"style:display-name", "Visited Internet Link"},
                                {"style:family", "text"}}),
-                      {{"fo:color", "#800080"}, {"style:text-underline-style", "solid"}, {"style:text-underline-width", "auto"},
+                      {{"fo:color", "#800080"},
+                       {"style:text-underline-style", "solid"},
+                       {"style:text-underline-width", "auto"},
                        {"style:text-underline-color", "font-color"}});
 
   // Headings without numbers; the outline style ties text:outline-level to the navigator and to
   // PDF bookmarks.
   pugi::xml_node outline = element(styles, "text:outline-style", {{"style:name", "Outline"}});
   for (int level = 1; level <= 10; ++level) {
-    element(element(element(outline, "text:outline-level-style", {{"text:level", std::to_string(level)}, {"style:num-format", ""}}),
-                    "style:list-level-properties", {{"text:list-level-position-and-space-mode", "label-alignment"}}),
+    element(element(element(outline, "text:outline-level-style",
+                            {{"text:level", std::to_string(level)}, {"style:num-format", ""}}),
+                    "style:list-level-properties",
+                    {{"text:list-level-position-and-space-mode", "label-alignment"}}),
             "style:list-level-label-alignment", {{"text:label-followed-by", "nothing"}});
   }
   listStyle(styles, "Bullet_20_List", "Aufzählung", true);
@@ -1346,8 +1445,13 @@ std::string styles(const Document& document, const Language& language) {
   pugi::xml_node automaticStyles = element(part.root(), "office:automatic-styles");
   pugi::xml_node pageLayout = element(automaticStyles, "style:page-layout", {{"style:name", "A4"}});
   element(pageLayout, "style:page-layout-properties",
-          {{"fo:page-width", "21cm"}, {"fo:page-height", "29.7cm"}, {"style:print-orientation", "portrait"},
-           {"fo:margin-top", "2cm"}, {"fo:margin-bottom", "1.5cm"}, {"fo:margin-left", "2.5cm"}, {"fo:margin-right", "2cm"}});
+          {{"fo:page-width", "21cm"},
+           {"fo:page-height", "29.7cm"},
+           {"style:print-orientation", "portrait"},
+           {"fo:margin-top", "2cm"},
+           {"fo:margin-bottom", "1.5cm"},
+           {"fo:margin-left", "2.5cm"},
+           {"fo:margin-right", "2cm"}});
   element(element(pageLayout, "style:footer-style"), "style:header-footer-properties",
           {{"fo:min-height", "0cm"}, {"fo:margin-top", "0.5cm"}});
 
@@ -1370,7 +1474,8 @@ namespace pptx {
 // 16:9 in EMU (13.333 in x 7.5 in), notes pages in portrait letter size as PowerPoint does.
 constexpr std::string_view kSlideWidth = "12192000";
 constexpr std::string_view kSlideHeight = "6858000";
-constexpr std::string_view kContentTypePrefix = "application/vnd.openxmlformats-officedocument.presentationml.";
+constexpr std::string_view kContentTypePrefix =
+    "application/vnd.openxmlformats-officedocument.presentationml.";
 
 struct Box {
   std::string_view x, y, width, height;
@@ -1380,10 +1485,8 @@ constexpr Box kBodyBox{"838200", "1825625", "10515600", "4351338"};
 constexpr Box kNotesImageBox{"685800", "1143000", "5486400", "3086100"};
 constexpr Box kNotesBodyBox{"685800", "4400550", "5486400", "3600450"};
 
-XmlPart presentationPart(const char* rootName) {
-  XmlPart part(rootName);
+void declarePresentationNamespaces(XmlPart& part) {
   declareNamespaces(part.root(), {{"xmlns:a", ooxml::kA}, {"xmlns:r", ooxml::kR}, {"xmlns:p", ooxml::kP}});
-  return part;
 }
 
 pugi::xml_node shapeTree(pugi::xml_node commonSlideData) {
@@ -1436,16 +1539,28 @@ void paragraph(pugi::xml_node body, std::string_view text, const std::string& la
     textElement(r, "a:t", piece);
   };
   forEachPiece(
-      text, run, [&] { element(element(p, "a:br"), "a:rPr", {{"lang", language}, {"dirty", "0"}}); },
+      text, run,
+      [&] {
+        element(element(p, "a:br"), "a:rPr", {{"lang", language}, {"dirty", "0"}});
+      },
       [&] { run("\t"); });
   element(p, "a:endParaRPr", {{"lang", language}, {"dirty", "0"}});
 }
 
 void colourMap(pugi::xml_node parent) {
   element(parent, "p:clrMap",
-          {{"bg1", "lt1"}, {"tx1", "dk1"}, {"bg2", "lt2"}, {"tx2", "dk2"}, {"accent1", "accent1"}, {"accent2", "accent2"},
-           {"accent3", "accent3"}, {"accent4", "accent4"}, {"accent5", "accent5"}, {"accent6", "accent6"},
-           {"hlink", "hlink"}, {"folHlink", "folHlink"}});
+          {{"bg1", "lt1"},
+           {"tx1", "dk1"},
+           {"bg2", "lt2"},
+           {"tx2", "dk2"},
+           {"accent1", "accent1"},
+           {"accent2", "accent2"},
+           {"accent3", "accent3"},
+           {"accent4", "accent4"},
+           {"accent5", "accent5"},
+           {"accent6", "accent6"},
+           {"hlink", "hlink"},
+           {"folHlink", "folHlink"}});
 }
 
 void defaultRunProperties(pugi::xml_node levelProperties, std::string_view size) {
@@ -1457,11 +1572,13 @@ void defaultRunProperties(pugi::xml_node levelProperties, std::string_view size)
 }
 
 void background(pugi::xml_node commonSlideData) {
-  element(element(element(commonSlideData, "p:bg"), "p:bgRef", {{"idx", "1001"}}), "a:schemeClr", {{"val", "bg1"}});
+  element(element(element(commonSlideData, "p:bg"), "p:bgRef", {{"idx", "1001"}}), "a:schemeClr",
+          {{"val", "bg1"}});
 }
 
 std::string slideMaster(const std::string& language) {
-  XmlPart part = presentationPart("p:sldMaster");
+  XmlPart part("p:sldMaster");
+  pptx::declarePresentationNamespaces(part);
   pugi::xml_node commonSlideData = element(part.root(), "p:cSld");
   background(commonSlideData);
   pugi::xml_node tree = shapeTree(commonSlideData);
@@ -1474,10 +1591,12 @@ std::string slideMaster(const std::string& language) {
   bodyText.child("a:bodyPr").append_child("a:normAutofit");
   paragraph(bodyText, "Text", language);
   colourMap(part.root());
-  element(element(part.root(), "p:sldLayoutIdLst"), "p:sldLayoutId", {{"id", "2147483649"}, {"r:id", "rId1"}});
+  element(element(part.root(), "p:sldLayoutIdLst"), "p:sldLayoutId",
+          {{"id", "2147483649"}, {"r:id", "rId1"}});
 
   pugi::xml_node textStyles = element(part.root(), "p:txStyles");
-  pugi::xml_node titleLevel = element(element(textStyles, "p:titleStyle"), "a:lvl1pPr", {{"algn", "l"}, {"rtl", "0"}});
+  pugi::xml_node titleLevel =
+      element(element(textStyles, "p:titleStyle"), "a:lvl1pPr", {{"algn", "l"}, {"rtl", "0"}});
   element(titleLevel, "a:buNone");
   defaultRunProperties(titleLevel, "4000");
   pugi::xml_node bodyStyle = element(textStyles, "p:bodyStyle");
@@ -1493,13 +1612,15 @@ std::string slideMaster(const std::string& language) {
     element(levelProperties, "a:buChar", {{"char", kBullets[level]}});
     defaultRunProperties(levelProperties, kSizes[level]);
   }
-  pugi::xml_node otherLevel = element(element(textStyles, "p:otherStyle"), "a:lvl1pPr", {{"algn", "l"}, {"rtl", "0"}});
+  pugi::xml_node otherLevel =
+      element(element(textStyles, "p:otherStyle"), "a:lvl1pPr", {{"algn", "l"}, {"rtl", "0"}});
   defaultRunProperties(otherLevel, "1800");
   return part.serialize();
 }
 
 std::string slideLayout(const std::string& language) {
-  XmlPart part = presentationPart("p:sldLayout");
+  XmlPart part("p:sldLayout");
+  pptx::declarePresentationNamespaces(part);
   part.root().append_attribute("type") = "obj";
   part.root().append_attribute("preserve") = "1";
   pugi::xml_node commonSlideData = element(part.root(), "p:cSld", {{"name", "Titel und Inhalt"}});
@@ -1511,7 +1632,8 @@ std::string slideLayout(const std::string& language) {
 }
 
 std::string slide(const Slide& slide, const std::string& language) {
-  XmlPart part = presentationPart("p:sld");
+  XmlPart part("p:sld");
+  pptx::declarePresentationNamespaces(part);
   pugi::xml_node tree = shapeTree(element(part.root(), "p:cSld"));
   paragraph(textBody(placeholder(tree, 2, "Titel 1", "title", "", nullptr)), slide.title, language);
   if (!slide.bullets.empty()) {
@@ -1523,20 +1645,24 @@ std::string slide(const Slide& slide, const std::string& language) {
 }
 
 std::string notesMaster(const std::string& language) {
-  XmlPart part = presentationPart("p:notesMaster");
+  XmlPart part("p:notesMaster");
+  pptx::declarePresentationNamespaces(part);
   pugi::xml_node commonSlideData = element(part.root(), "p:cSld");
   background(commonSlideData);
   pugi::xml_node tree = shapeTree(commonSlideData);
   placeholder(tree, 2, "Folienbildplatzhalter 1", "sldImg", "", &kNotesImageBox);
-  paragraph(textBody(placeholder(tree, 3, "Notizenplatzhalter 2", "body", "1", &kNotesBodyBox)), "Notizen", language);
+  paragraph(textBody(placeholder(tree, 3, "Notizenplatzhalter 2", "body", "1", &kNotesBodyBox)), "Notizen",
+            language);
   colourMap(part.root());
-  pugi::xml_node level = element(element(part.root(), "p:notesStyle"), "a:lvl1pPr", {{"marL", "0"}, {"algn", "l"}, {"rtl", "0"}});
+  pugi::xml_node level = element(element(part.root(), "p:notesStyle"), "a:lvl1pPr",
+                                 {{"marL", "0"}, {"algn", "l"}, {"rtl", "0"}});
   defaultRunProperties(level, "1200");
   return part.serialize();
 }
 
 std::string notesSlide(const Slide& slide, const std::string& language) {
-  XmlPart part = presentationPart("p:notes");
+  XmlPart part("p:notes");
+  pptx::declarePresentationNamespaces(part);
   pugi::xml_node tree = shapeTree(element(part.root(), "p:cSld"));
   pugi::xml_node image = placeholder(tree, 2, "Folienbildplatzhalter 1", "sldImg", "", nullptr);
   image.child("p:nvSpPr").child("p:cNvSpPr").child("a:spLocks").append_attribute("noRot") = "1";
@@ -1557,10 +1683,11 @@ std::string theme() {
   pugi::xml_node colours = element(elements, "a:clrScheme", {{"name", "OPGV"}});
   element(element(colours, "a:dk1"), "a:sysClr", {{"val", "windowText"}, {"lastClr", "000000"}});
   element(element(colours, "a:lt1"), "a:sysClr", {{"val", "window"}, {"lastClr", "FFFFFF"}});
-  for (const auto& [name, rgb] : {std::pair{"a:dk2", "1F3864"}, std::pair{"a:lt2", "E7E6E6"}, std::pair{"a:accent1", "2F5597"},
-                                  std::pair{"a:accent2", "C55A11"}, std::pair{"a:accent3", "548235"}, std::pair{"a:accent4", "7030A0"},
-                                  std::pair{"a:accent5", "2E75B6"}, std::pair{"a:accent6", "BF9000"}, std::pair{"a:hlink", "0563C1"},
-                                  std::pair{"a:folHlink", "954F72"}}) {
+  for (const auto& [name, rgb] :
+       {std::pair{"a:dk2", "1F3864"}, std::pair{"a:lt2", "E7E6E6"}, std::pair{"a:accent1", "2F5597"},
+        std::pair{"a:accent2", "C55A11"}, std::pair{"a:accent3", "548235"}, std::pair{"a:accent4", "7030A0"},
+        std::pair{"a:accent5", "2E75B6"}, std::pair{"a:accent6", "BF9000"}, std::pair{"a:hlink", "0563C1"},
+        std::pair{"a:folHlink", "954F72"}}) {
     element(element(colours, name), "a:srgbClr", {{"val", rgb}});
   }
   pugi::xml_node fonts = element(elements, "a:fontScheme", {{"name", "OPGV"}});
@@ -1577,7 +1704,9 @@ std::string theme() {
   pugi::xml_node backgroundFills = element(formats, "a:bgFillStyleLst");
   for (int i = 0; i < 3; ++i) {
     element(element(fills, "a:solidFill"), "a:schemeClr", {{"val", "phClr"}});
-    pugi::xml_node line = element(lines, "a:ln", {{"w", std::to_string(6350 * (i + 1))}, {"cap", "flat"}, {"cmpd", "sng"}, {"algn", "ctr"}});
+    pugi::xml_node line =
+        element(lines, "a:ln",
+                {{"w", std::to_string(6350 * (i + 1))}, {"cap", "flat"}, {"cmpd", "sng"}, {"algn", "ctr"}});
     element(element(line, "a:solidFill"), "a:schemeClr", {{"val", "phClr"}});
     element(line, "a:prstDash", {{"val", "solid"}});
     element(element(effects, "a:effectStyle"), "a:effectLst");
@@ -1625,7 +1754,8 @@ std::vector<std::string> pageNames(const std::vector<Slide>& slides) {
     std::replace(name.begin(), name.end(), '\n', ' ');
     std::replace(name.begin(), name.end(), '\t', ' ');
     if (name.find_first_not_of(' ') == std::string::npos || used.contains(name)) {
-      name = "Folie " + std::to_string(i + 1) + (name.find_first_not_of(' ') == std::string::npos ? "" : ": " + name);
+      name = "Folie " + std::to_string(i + 1) +
+             (name.find_first_not_of(' ') == std::string::npos ? "" : ": " + name);
     }
     used.insert(name);
     names.push_back(std::move(name));
@@ -1635,14 +1765,19 @@ std::vector<std::string> pageNames(const std::vector<Slide>& slides) {
 
 void bulletListStyle(pugi::xml_node automaticStyles) {
   pugi::xml_node list = element(automaticStyles, "text:list-style", {{"style:name", "Bullets"}});
-  pugi::xml_node level = element(list, "text:list-level-style-bullet", {{"text:level", "1"}, {"text:bullet-char", "\u2022"}});
-  element(level, "style:list-level-properties", {{"text:space-before", "0cm"}, {"text:min-label-width", "0.8cm"}});
+  pugi::xml_node level =
+      element(list, "text:list-level-style-bullet", {{"text:level", "1"}, {"text:bullet-char", "\u2022"}});
+  element(level, "style:list-level-properties",
+          {{"text:space-before", "0cm"}, {"text:min-label-width", "0.8cm"}});
   element(level, "style:text-properties",
-          {{"fo:font-family", "'Liberation Sans'"}, {"style:use-window-font-color", "true"}, {"fo:font-size", "100%"}});
+          {{"fo:font-family", "'Liberation Sans'"},
+           {"style:use-window-font-color", "true"},
+           {"fo:font-size", "100%"}});
 }
 
 std::string content(const Presentation& presentation) {
-  XmlPart part = odf::documentPart("office:document-content");
+  XmlPart part("office:document-content");
+  odf::declareOdfNamespaces(part);
   odf::fontFaces(part.root());
   pugi::xml_node automaticStyles = element(part.root(), "office:automatic-styles");
   bulletListStyle(automaticStyles);
@@ -1651,44 +1786,64 @@ std::string content(const Presentation& presentation) {
   for (size_t i = 0; i < presentation.slides.size(); ++i) {
     const Slide& slide = presentation.slides[i];
     pugi::xml_node page = element(body, "draw:page",
-                                  {{"draw:name", names[i]}, {"draw:master-page-name", "Standard"},
+                                  {{"draw:name", names[i]},
+                                   {"draw:master-page-name", "Standard"},
                                    {"presentation:presentation-page-layout-name", "TitleContent"}});
     pugi::xml_node title = frame(page, "draw:frame", kTitleFrame,
-                                 {{"presentation:style-name", "Standard-title"}, {"draw:layer", "layout"}, {"presentation:class", "title"}});
+                                 {{"presentation:style-name", "Standard-title"},
+                                  {"draw:layer", "layout"},
+                                  {"presentation:class", "title"}});
     odf::appendPlain(element(element(title, "draw:text-box"), "text:p"), slide.title);
     if (!slide.bullets.empty()) {
       pugi::xml_node outline = frame(page, "draw:frame", kOutlineFrame,
-                                     {{"presentation:style-name", "Standard-outline1"}, {"draw:layer", "layout"}, {"presentation:class", "outline"}});
-      pugi::xml_node list = element(element(outline, "draw:text-box"), "text:list", {{"text:style-name", "Bullets"}});
-      for (const std::string& bullet : slide.bullets) odf::appendPlain(element(element(list, "text:list-item"), "text:p"), bullet);
+                                     {{"presentation:style-name", "Standard-outline1"},
+                                      {"draw:layer", "layout"},
+                                      {"presentation:class", "outline"}});
+      pugi::xml_node list =
+          element(element(outline, "draw:text-box"), "text:list", {{"text:style-name", "Bullets"}});
+      for (const std::string& bullet : slide.bullets)
+        odf::appendPlain(element(element(list, "text:list-item"), "text:p"), bullet);
     }
     if (!slide.notes.empty()) {
       pugi::xml_node notes = element(page, "presentation:notes");
       frame(notes, "draw:page-thumbnail", kThumbnailFrame,
-            {{"draw:layer", "layout"}, {"draw:page-number", std::to_string(i + 1)}, {"presentation:class", "page"}});
+            {{"draw:layer", "layout"},
+             {"draw:page-number", std::to_string(i + 1)},
+             {"presentation:class", "page"}});
       pugi::xml_node notesFrame = frame(notes, "draw:frame", kNotesFrame,
-                                        {{"presentation:style-name", "Standard-notes"}, {"draw:layer", "layout"}, {"presentation:class", "notes"}});
+                                        {{"presentation:style-name", "Standard-notes"},
+                                         {"draw:layer", "layout"},
+                                         {"presentation:class", "notes"}});
       pugi::xml_node textBox = element(notesFrame, "draw:text-box");
-      for (std::string_view line : splitLines(slide.notes)) odf::appendPlain(element(textBox, "text:p"), line);
+      for (std::string_view line : splitLines(slide.notes))
+        odf::appendPlain(element(textBox, "text:p"), line);
     }
   }
   return part.serialize();
 }
 
 pugi::xml_node presentationStyle(pugi::xml_node styles, const char* name, std::string_view fontSize) {
-  pugi::xml_node style = element(styles, "style:style", {{"style:name", name}, {"style:family", "presentation"}});
+  pugi::xml_node style =
+      element(styles, "style:style", {{"style:name", name}, {"style:family", "presentation"}});
   element(style, "style:graphic-properties",
-          {{"draw:stroke", "none"}, {"draw:fill", "none"}, {"draw:auto-grow-height", "false"}, {"style:shrink-to-fit", "true"}});
-  odf::textProperties(style, {{"style:font-name", "Liberation Sans"}, {"fo:font-size", fontSize}, {"style:font-size-complex", fontSize}});
+          {{"draw:stroke", "none"},
+           {"draw:fill", "none"},
+           {"draw:auto-grow-height", "false"},
+           {"style:shrink-to-fit", "true"}});
+  odf::textProperties(style, {{"style:font-name", "Liberation Sans"},
+                              {"fo:font-size", fontSize},
+                              {"style:font-size-complex", fontSize}});
   return style;
 }
 
 std::string styles(const Language& language) {
-  XmlPart part = odf::documentPart("office:document-styles");
+  XmlPart part("office:document-styles");
+  odf::declareOdfNamespaces(part);
   odf::fontFaces(part.root());
   pugi::xml_node styles = element(part.root(), "office:styles");
   pugi::xml_node defaults = element(styles, "style:default-style", {{"style:family", "graphic"}});
-  pugi::xml_node defaultText = element(defaults, "style:text-properties", {{"style:font-name", "Liberation Sans"}, {"fo:font-size", "18pt"}});
+  pugi::xml_node defaultText = element(defaults, "style:text-properties",
+                                       {{"style:font-name", "Liberation Sans"}, {"fo:font-size", "18pt"}});
   odf::languageAttributes(defaultText, language);
 
   pugi::xml_node title = presentationStyle(styles, "Standard-title", "36pt");
@@ -1698,41 +1853,65 @@ std::string styles(const Language& language) {
   presentationStyle(styles, "Standard-notes", "12pt");
 
   pugi::xml_node layout = element(styles, "style:presentation-page-layout", {{"style:name", "TitleContent"}});
-  frame(layout, "presentation:placeholder", {kTitleFrame.x, kTitleFrame.y, kTitleFrame.width, kTitleFrame.height},
+  frame(layout, "presentation:placeholder",
+        {kTitleFrame.x, kTitleFrame.y, kTitleFrame.width, kTitleFrame.height},
         {{"presentation:object", "title"}});
-  frame(layout, "presentation:placeholder", {kOutlineFrame.x, kOutlineFrame.y, kOutlineFrame.width, kOutlineFrame.height},
+  frame(layout, "presentation:placeholder",
+        {kOutlineFrame.x, kOutlineFrame.y, kOutlineFrame.width, kOutlineFrame.height},
         {{"presentation:object", "outline"}});
 
   pugi::xml_node automaticStyles = element(part.root(), "office:automatic-styles");
-  element(element(automaticStyles, "style:page-layout", {{"style:name", "Slide"}}), "style:page-layout-properties",
-          {{"fo:margin-top", "0cm"}, {"fo:margin-bottom", "0cm"}, {"fo:margin-left", "0cm"}, {"fo:margin-right", "0cm"},
-           {"fo:page-width", "28cm"}, {"fo:page-height", "15.75cm"}, {"style:print-orientation", "landscape"}});
-  element(element(automaticStyles, "style:page-layout", {{"style:name", "NotesPage"}}), "style:page-layout-properties",
-          {{"fo:margin-top", "0cm"}, {"fo:margin-bottom", "0cm"}, {"fo:margin-left", "0cm"}, {"fo:margin-right", "0cm"},
-           {"fo:page-width", "21cm"}, {"fo:page-height", "29.7cm"}, {"style:print-orientation", "portrait"}});
-  element(element(automaticStyles, "style:style", {{"style:name", "Background"}, {"style:family", "drawing-page"}}),
-          "style:drawing-page-properties", {{"draw:background-size", "full"}, {"draw:fill", "solid"}, {"draw:fill-color", "#ffffff"}});
+  element(element(automaticStyles, "style:page-layout", {{"style:name", "Slide"}}),
+          "style:page-layout-properties",
+          {{"fo:margin-top", "0cm"},
+           {"fo:margin-bottom", "0cm"},
+           {"fo:margin-left", "0cm"},
+           {"fo:margin-right", "0cm"},
+           {"fo:page-width", "28cm"},
+           {"fo:page-height", "15.75cm"},
+           {"style:print-orientation", "landscape"}});
+  element(element(automaticStyles, "style:page-layout", {{"style:name", "NotesPage"}}),
+          "style:page-layout-properties",
+          {{"fo:margin-top", "0cm"},
+           {"fo:margin-bottom", "0cm"},
+           {"fo:margin-left", "0cm"},
+           {"fo:margin-right", "0cm"},
+           {"fo:page-width", "21cm"},
+           {"fo:page-height", "29.7cm"},
+           {"style:print-orientation", "portrait"}});
+  element(element(automaticStyles, "style:style",
+                  {{"style:name", "Background"}, {"style:family", "drawing-page"}}),
+          "style:drawing-page-properties",
+          {{"draw:background-size", "full"}, {"draw:fill", "solid"}, {"draw:fill-color", "#ffffff"}});
 
   pugi::xml_node masterStyles = element(part.root(), "office:master-styles");
   pugi::xml_node layers = element(masterStyles, "draw:layer-set");
   for (const char* layer : {"layout", "background", "backgroundobjects", "controls", "measurelines"}) {
     element(layers, "draw:layer", {{"draw:name", layer}});
   }
-  pugi::xml_node master = element(masterStyles, "style:master-page",
-                                  {{"style:name", "Standard"}, {"style:page-layout-name", "Slide"}, {"draw:style-name", "Background"}});
+  pugi::xml_node master = element(
+      masterStyles, "style:master-page",
+      {{"style:name", "Standard"}, {"style:page-layout-name", "Slide"}, {"draw:style-name", "Background"}});
   element(frame(master, "draw:frame", kTitleFrame,
-                {{"presentation:style-name", "Standard-title"}, {"draw:layer", "backgroundobjects"},
-                 {"presentation:class", "title"}, {"presentation:placeholder", "true"}}),
+                {{"presentation:style-name", "Standard-title"},
+                 {"draw:layer", "backgroundobjects"},
+                 {"presentation:class", "title"},
+                 {"presentation:placeholder", "true"}}),
           "draw:text-box");
   element(frame(master, "draw:frame", kOutlineFrame,
-                {{"presentation:style-name", "Standard-outline1"}, {"draw:layer", "backgroundobjects"},
-                 {"presentation:class", "outline"}, {"presentation:placeholder", "true"}}),
+                {{"presentation:style-name", "Standard-outline1"},
+                 {"draw:layer", "backgroundobjects"},
+                 {"presentation:class", "outline"},
+                 {"presentation:placeholder", "true"}}),
           "draw:text-box");
   pugi::xml_node notes = element(master, "presentation:notes", {{"style:page-layout-name", "NotesPage"}});
-  frame(notes, "draw:page-thumbnail", kThumbnailFrame, {{"draw:layer", "backgroundobjects"}, {"presentation:class", "page"}});
+  frame(notes, "draw:page-thumbnail", kThumbnailFrame,
+        {{"draw:layer", "backgroundobjects"}, {"presentation:class", "page"}});
   element(frame(notes, "draw:frame", kNotesFrame,
-                {{"presentation:style-name", "Standard-notes"}, {"draw:layer", "backgroundobjects"},
-                 {"presentation:class", "notes"}, {"presentation:placeholder", "true"}}),
+                {{"presentation:style-name", "Standard-notes"},
+                 {"draw:layer", "backgroundobjects"},
+                 {"presentation:class", "notes"},
+                 {"presentation:placeholder", "true"}}),
           "draw:text-box");
   return part.serialize();
 }
@@ -1745,7 +1924,9 @@ Result<std::string> writeDocx(const Document& input) {
   const Document document = cleanDocument(input);
   const Language language = parseLanguage(input.properties.language);
   constexpr std::string_view kContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
-  auto contentType = [&](std::string_view kind) { return std::string(kContentType) + std::string(kind) + "+xml"; };
+  auto contentType = [&](std::string_view kind) {
+    return std::string(kContentType) + std::string(kind) + "+xml";
+  };
 
   ooxml::Package package;
   package.relationships().add(ooxml::relationshipType("officeDocument"), "word/document.xml");
@@ -1766,10 +1947,16 @@ Result<std::string> writeDocx(const Document& input) {
   writer.finish();
   pugi::xml_node section = element(body, "w:sectPr");
   if (!footerId.empty()) element(section, "w:footerReference", {{"w:type", "default"}, {"r:id", footerId}});
-  element(section, "w:pgSz", {{"w:w", std::to_string(docx::kPageWidth)}, {"w:h", std::to_string(docx::kPageHeight)}});
+  element(section, "w:pgSz",
+          {{"w:w", std::to_string(docx::kPageWidth)}, {"w:h", std::to_string(docx::kPageHeight)}});
   element(section, "w:pgMar",
-          {{"w:top", "1134"}, {"w:right", std::to_string(docx::kMarginRight)}, {"w:bottom", "1134"},
-           {"w:left", std::to_string(docx::kMarginLeft)}, {"w:header", "709"}, {"w:footer", "567"}, {"w:gutter", "0"}});
+          {{"w:top", "1134"},
+           {"w:right", std::to_string(docx::kMarginRight)},
+           {"w:bottom", "1134"},
+           {"w:left", std::to_string(docx::kMarginLeft)},
+           {"w:header", "709"},
+           {"w:footer", "567"},
+           {"w:gutter", "0"}});
 
   package.addPart("word/document.xml", contentType("document.main"), documentXml.serialize());
   package.addRelationships("word/_rels/document.xml.rels", documentRelationships);
@@ -1794,23 +1981,30 @@ Result<std::string> writePptx(const Presentation& input) {
   using ooxml::relationshipType;
   const Presentation presentation = cleanPresentation(input);
   const Language language = parseLanguage(input.properties.language);
-  auto contentType = [](std::string_view kind) { return std::string(pptx::kContentTypePrefix) + std::string(kind) + "+xml"; };
+  auto contentType = [](std::string_view kind) {
+    return std::string(pptx::kContentTypePrefix) + std::string(kind) + "+xml";
+  };
   constexpr std::string_view kThemeContentType = "application/vnd.openxmlformats-officedocument.theme+xml";
 
   ooxml::Package package;
   package.relationships().add(relationshipType("officeDocument"), "ppt/presentation.xml");
   ooxml::Relationships presentationRelationships;
-  XmlPart presentationXml = pptx::presentationPart("p:presentation");
+  XmlPart presentationXml("p:presentation");
+  pptx::declarePresentationNamespaces(presentationXml);
   pugi::xml_node root = presentationXml.root();
   root.append_attribute("saveSubsetFonts") = "1";
   element(element(root, "p:sldMasterIdLst"), "p:sldMasterId",
-          {{"id", "2147483648"}, {"r:id", presentationRelationships.add(relationshipType("slideMaster"), "slideMasters/slideMaster1.xml")}});
+          {{"id", "2147483648"},
+           {"r:id", presentationRelationships.add(relationshipType("slideMaster"),
+                                                  "slideMasters/slideMaster1.xml")}});
   element(element(root, "p:notesMasterIdLst"), "p:notesMasterId",
-          {{"r:id", presentationRelationships.add(relationshipType("notesMaster"), "notesMasters/notesMaster1.xml")}});
+          {{"r:id", presentationRelationships.add(relationshipType("notesMaster"),
+                                                  "notesMasters/notesMaster1.xml")}});
   if (!presentation.slides.empty()) {
     pugi::xml_node slideIds = element(root, "p:sldIdLst");
     for (size_t i = 0; i < presentation.slides.size(); ++i) {
-      const std::string id = presentationRelationships.add(relationshipType("slide"), "slides/slide" + std::to_string(i + 1) + ".xml");
+      const std::string id = presentationRelationships.add(relationshipType("slide"),
+                                                           "slides/slide" + std::to_string(i + 1) + ".xml");
       element(slideIds, "p:sldId", {{"id", std::to_string(256 + i)}, {"r:id", id}});
     }
   }
@@ -1827,17 +2021,20 @@ Result<std::string> writePptx(const Presentation& input) {
   ooxml::Relationships masterRelationships;  // the layout must be rId1, see pptx::slideMaster()
   masterRelationships.add(relationshipType("slideLayout"), "../slideLayouts/slideLayout1.xml");
   masterRelationships.add(relationshipType("theme"), "../theme/theme1.xml");
-  package.addPart("ppt/slideMasters/slideMaster1.xml", contentType("slideMaster"), pptx::slideMaster(language.tag));
+  package.addPart("ppt/slideMasters/slideMaster1.xml", contentType("slideMaster"),
+                  pptx::slideMaster(language.tag));
   package.addRelationships("ppt/slideMasters/_rels/slideMaster1.xml.rels", masterRelationships);
 
   ooxml::Relationships layoutRelationships;
   layoutRelationships.add(relationshipType("slideMaster"), "../slideMasters/slideMaster1.xml");
-  package.addPart("ppt/slideLayouts/slideLayout1.xml", contentType("slideLayout"), pptx::slideLayout(language.tag));
+  package.addPart("ppt/slideLayouts/slideLayout1.xml", contentType("slideLayout"),
+                  pptx::slideLayout(language.tag));
   package.addRelationships("ppt/slideLayouts/_rels/slideLayout1.xml.rels", layoutRelationships);
 
   ooxml::Relationships notesMasterRelationships;
   notesMasterRelationships.add(relationshipType("theme"), "../theme/theme2.xml");
-  package.addPart("ppt/notesMasters/notesMaster1.xml", contentType("notesMaster"), pptx::notesMaster(language.tag));
+  package.addPart("ppt/notesMasters/notesMaster1.xml", contentType("notesMaster"),
+                  pptx::notesMaster(language.tag));
   package.addRelationships("ppt/notesMasters/_rels/notesMaster1.xml.rels", notesMasterRelationships);
   package.addPart("ppt/theme/theme1.xml", kThemeContentType, pptx::theme());
   package.addPart("ppt/theme/theme2.xml", kThemeContentType, pptx::theme());
@@ -1858,13 +2055,16 @@ Result<std::string> writePptx(const Presentation& input) {
                       pptx::notesSlide(slide, language.tag));
       package.addRelationships("ppt/notesSlides/_rels/notesSlide" + number + ".xml.rels", notesRelationships);
     }
-    package.addPart("ppt/slides/slide" + number + ".xml", contentType("slide"), pptx::slide(slide, language.tag));
+    package.addPart("ppt/slides/slide" + number + ".xml", contentType("slide"),
+                    pptx::slide(slide, language.tag));
     package.addRelationships("ppt/slides/_rels/slide" + number + ".xml.rels", slideRelationships);
   }
 
-  XmlPart presentationProperties = pptx::presentationPart("p:presentationPr");
+  XmlPart presentationProperties("p:presentationPr");
+  pptx::declarePresentationNamespaces(presentationProperties);
   package.addPart("ppt/presProps.xml", contentType("presProps"), presentationProperties.serialize());
-  XmlPart viewProperties = pptx::presentationPart("p:viewPr");
+  XmlPart viewProperties("p:viewPr");
+  pptx::declarePresentationNamespaces(viewProperties);
   element(viewProperties.root(), "p:gridSpacing", {{"cx", "72008"}, {"cy", "72008"}});
   package.addPart("ppt/viewProps.xml", contentType("viewProps"), viewProperties.serialize());
   XmlPart tableStyles("a:tblStyleLst");
@@ -1875,8 +2075,10 @@ Result<std::string> writePptx(const Presentation& input) {
 
   const std::string slideCount = std::to_string(presentation.slides.size());
   const std::string notesCount = std::to_string(slidesWithNotes);
-  package.addProperties(presentation.properties, language,
-                        ooxml::appProperties({{"PresentationFormat", "Breitbild"}, {"Slides", slideCount}, {"Notes", notesCount}}));
+  package.addProperties(
+      presentation.properties, language,
+      ooxml::appProperties(
+          {{"PresentationFormat", "Breitbild"}, {"Slides", slideCount}, {"Notes", notesCount}}));
   return package.finish();
 }
 

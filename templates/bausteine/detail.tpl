@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<article class="opgv-usecase opgv-stack">
+<article class="opgv-usecase opgv-baustein opgv-stack">
 <h1 class="kern-heading-large">{{B_TITLE}}</h1>
 {{#OLD_VERSION}}<div class="kern-alert kern-alert--info" role="status"><div class="kern-alert__body"><p class="kern-body">Sie sehen Version {{NUMBER}} vom {{DATE}}. <a class="kern-link" href="/bausteine/{{B_SLUG}}">Zur aktuellen Fassung</a> · <a class="kern-link" href="/bausteine/{{B_SLUG}}/versionen">Alle Versionen</a></p></div></div>{{/OLD_VERSION}}
 {{#SEED_CONFLICT}}<div class="kern-alert kern-alert--warning" role="status"><div class="kern-alert__body"><p class="kern-body"><strong>Import-Konflikt:</strong> {{TEXT}}</p></div></div>{{/SEED_CONFLICT}}
@@ -41,7 +41,7 @@
 </section>{{/CHECKLIST}}
 {{#PLAYBOOK}}<section aria-labelledby="pb-ziel"><h2 class="kern-heading-medium" id="pb-ziel">Ziel</h2><p class="kern-body">{{ZIEL}}</p></section>
 {{#ROLLEN}}<section aria-labelledby="pb-rollen"><h2 class="kern-heading-medium" id="pb-rollen">Rollen</h2>
-<div class="opgv-table-wrap"><table class="opgv-table"><thead><tr><th scope="col">Rolle</th><th scope="col">Aufgabe</th></tr></thead><tbody>{{#ROWS}}<tr><th scope="row">{{ROLLE}}</th><td>{{AUFGABE}}</td></tr>{{/ROWS}}</tbody></table></div></section>{{/ROLLEN}}
+<table class="opgv-table opgv-table--stack"><thead><tr><th scope="col">Rolle</th><th scope="col">Aufgabe</th></tr></thead><tbody>{{#ROWS}}<tr><th scope="row">{{ROLLE}}</th><td>{{AUFGABE}}</td></tr>{{/ROWS}}</tbody></table></section>{{/ROLLEN}}
 {{#REGELN}}<section aria-labelledby="pb-regeln"><h2 class="kern-heading-medium" id="pb-regeln">Entscheidungsregeln</h2><ul class="kern-list">{{#ITEMS}}<li>{{TEXT}}</li>{{/ITEMS}}</ul></section>{{/REGELN}}
 <section aria-labelledby="pb-schritte"><h2 class="kern-heading-medium" id="pb-schritte">Schritte</h2><ol class="kern-list">{{#SCHRITTE}}<li><strong>{{TITEL}}:</strong> {{TEXT}}</li>{{/SCHRITTE}}</ol></section>
 {{#FALLSTRICKE}}<section aria-labelledby="pb-fallstricke"><h2 class="kern-heading-medium" id="pb-fallstricke">Fallstricke</h2><ul class="kern-list">{{#ITEMS}}<li>{{TEXT}}</li>{{/ITEMS}}</ul></section>{{/FALLSTRICKE}}
@@ -52,7 +52,7 @@
 <div class="kern-description-list-item"><dt class="kern-description-list-item__key">Teilnehmende</dt><dd class="kern-description-list-item__value">{{TEILNEHMENDE}}</dd></div></dl></section>
 {{#MATERIAL}}<section aria-labelledby="mk-material"><h2 class="kern-heading-medium" id="mk-material">Material</h2><ul class="kern-list">{{#ITEMS}}<li>{{TEXT}}</li>{{/ITEMS}}</ul></section>{{/MATERIAL}}
 <section aria-labelledby="mk-ablauf"><h2 class="kern-heading-medium" id="mk-ablauf">Ablauf</h2>
-<div class="opgv-table-wrap"><table class="opgv-table"><thead><tr><th scope="col">Schritt</th><th scope="col">Minuten</th><th scope="col">Was passiert</th></tr></thead><tbody>{{#ABLAUF}}<tr><th scope="row">{{SCHRITT}}</th><td>{{MINUTEN}}</td><td>{{TEXT}}</td></tr>{{/ABLAUF}}</tbody></table></div></section>
+<table class="opgv-table opgv-table--stack"><thead><tr><th scope="col">Schritt</th><th scope="col">Minuten</th><th scope="col">Was passiert</th></tr></thead><tbody>{{#ABLAUF}}<tr><th scope="row">{{SCHRITT}}</th><td>{{MINUTEN}} Minuten</td><td>{{TEXT}}</td></tr>{{/ABLAUF}}</tbody></table></section>
 {{#VARIANTEN}}<section aria-labelledby="mk-varianten"><h2 class="kern-heading-medium" id="mk-varianten">Varianten</h2><ul class="kern-list">{{#ITEMS}}<li>{{TEXT}}</li>{{/ITEMS}}</ul></section>{{/VARIANTEN}}
 <section aria-labelledby="mk-hinweise"><h2 class="kern-heading-medium" id="mk-hinweise">Hinweise für die Verwaltung</h2>{{#HINWEISE}}<h3 class="kern-heading-small">{{LABEL}}</h3><p class="kern-body">{{TEXT}}</p>{{/HINWEISE}}</section>
 {{/METHODENKARTE}}

@@ -56,3 +56,15 @@ CREATE TABLE checklist_progress (
   updated_at BIGINT NOT NULL,
   PRIMARY KEY (user_id, baustein_id)
 );
+
+-- The blank PDF of each version, made once by LibreOffice (a few seconds) and then served from
+-- here; its size also goes into the download link (BITV: type and size in the link text). Base64,
+-- because both engines store it as TEXT.
+CREATE TABLE baustein_pdfs (
+  baustein_id BIGINT NOT NULL REFERENCES bausteine(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  size_bytes BIGINT NOT NULL,
+  pdf_base64 TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (baustein_id, version)
+);

@@ -1,7 +1,9 @@
 #include "app/application.h"
 
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 #include "app/middleware.h"
 #include "app/web.h"
@@ -121,11 +123,26 @@ int serveUntilSignal(Application& app) {
   // Block before any thread starts, so that only sigwait below receives these signals.
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   auto server = app.start();
+  // Blank PDFs are made once in the background, so that downloads are instant and their links
+  // can name the size. OPGV_PDF_PREWARM=0 switches this off (e.g. for browser tests).
+  std::jthread prewarm;
+  const char* prewarmSetting = std::getenv("OPGV_PDF_PREWARM");
+  if (!prewarmSetting || std::string_view(prewarmSetting) != "0") {
+    prewarm = std::jthread([&app](std::stop_token stop) {
+      auto& ctx = app.context();
+      bausteine::BausteinService service(*ctx.db, *ctx.clock);
+      auto made = service.warmPdfCache(stop, [](int done, int total, const std::string& slug) {
+        log::debug("PDF " + std::to_string(done) + "/" + std::to_string(total) + ": " + slug);
+      });
+      if (made > 0) log::info("PDF-Fassungen der Bausteine erzeugt: " + std::to_string(made));
+    });
+  }
   log::info("OPGV-Plattform läuft auf http://" + app.context().config.serverOptions().host + ":" +
             std::to_string(server->port()) + " (Datenbank: " + app.context().db->description() + ")");
   int received = 0;
   sigwait(&signals, &received);
   log::info("Signal " + std::to_string(received) + " erhalten, beende laufende Anfragen …");
+  prewarm.request_stop();
   server->stop();
   log::flushAccess();
   log::info("Server beendet.");

@@ -17,5 +17,8 @@ std::string keyedHash(std::string_view key, std::string_view message);
 std::string hashPassword(std::string_view password);
 bool verifyPassword(std::string_view hash, std::string_view password);
 bool constantTimeEquals(std::string_view a, std::string_view b);
+// Standard base64 (with padding), for binary data kept in TEXT columns of both engines.
+std::string base64Encode(std::string_view bytes);
+std::optional<std::string> base64Decode(std::string_view text);
 
 }  // namespace opgv::crypto

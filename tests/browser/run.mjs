@@ -48,7 +48,7 @@ for (const [user, role, name] of [[ADMIN, 'admin', 'Ada Admin'], [MEMBER, 'mitgl
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const server = spawn(binary, ['serve', '--listen', `127.0.0.1:${port}`, ...common],
-  { env: { ...process.env, OPGV_ENABLE_TEST_ROUTES: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  { env: { ...process.env, OPGV_ENABLE_TEST_ROUTES: '1', OPGV_PDF_PREWARM: '0' }, stdio: ['ignore', 'ignore', 'inherit'] });
 const stop = () => { try { server.kill('SIGTERM'); } catch {} fs.rmSync(dataDir, { recursive: true, force: true }); };
 process.on('exit', stop);
 for (let i = 0; i < 100; i++) {

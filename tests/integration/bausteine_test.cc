@@ -5,6 +5,7 @@
 // versions and import conflicts.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -365,6 +366,26 @@ TEST_F(BausteineOffice, PdfDownloadsShowTheFilledValuesAndTheLanguage) {
     auto info = runCommand("pdfinfo " + file + " 2>/dev/null");
     EXPECT_NE(info.find("Tagged:          yes"), std::string::npos) << info;
   }
+}
+
+// The blank PDF is made once and kept; then its link names its size (BITV) and it is served from
+// the cache. Filled PDFs are never cached (they carry the user's values).
+TEST_F(BausteineOffice, BlankPdfIsCachedAndItsSizeNamed) {
+  auto before = request(server_->port(), "GET", "/bausteine/projektsteckbrief");
+  EXPECT_NE(before.body.find("wird beim Herunterladen erzeugt"), std::string::npos);
+  auto first = request(server_->port(), "GET", "/api/v1/bausteine/projektsteckbrief/download?format=pdf");
+  ASSERT_EQ(first.status, 200);
+  auto after = request(server_->port(), "GET", "/bausteine/projektsteckbrief");
+  auto kilobytes = std::to_string((first.body.size() + 512) / 1024) + " kB";
+  EXPECT_NE(after.body.find("PDF, " + kilobytes), std::string::npos) << kilobytes;
+  auto started = std::chrono::steady_clock::now();
+  auto second = request(server_->port(), "GET", "/api/v1/bausteine/projektsteckbrief/download?format=pdf");
+  EXPECT_EQ(second.body, first.body);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(1)) << "aus dem Zwischenspeicher, ohne LibreOffice";
+  auto filled = request(server_->port(), "GET", "/api/v1/bausteine/projektsteckbrief/download?format=pdf&werte%5Bkommune%5D=Talheim%20(fiktiv)");
+  ASSERT_EQ(filled.status, 200);
+  EXPECT_NE(filled.body, first.body);
+  EXPECT_EQ(server_->ctx().db->query("SELECT COUNT(*) FROM baustein_pdfs").first().i64(0), 1);
 }
 
 TEST_F(BausteineOffice, LibreOfficeOpensEveryProducedFile) {

@@ -1,5 +1,7 @@
 #include "features/bausteine/repository.h"
 
+#include "common/crypto.h"
+
 namespace opgv::bausteine {
 namespace {
 
@@ -47,6 +49,13 @@ constexpr std::string_view kSearchPostgres =
 
 constexpr std::string_view kUseCaseSlugs = "SELECT slug FROM use_cases";
 constexpr std::string_view kUseCaseTitles = "SELECT slug, title FROM use_cases WHERE listed = 1";
+
+constexpr std::string_view kCachedPdf = "SELECT pdf_base64 FROM baustein_pdfs WHERE baustein_id = $1 AND version = $2";
+constexpr std::string_view kStorePdf =
+    "INSERT INTO baustein_pdfs (baustein_id, version, size_bytes, pdf_base64, created_at) VALUES ($1, $2, $3, $4, $5) "
+    "ON CONFLICT (baustein_id, version) DO NOTHING";
+constexpr std::string_view kCachedPdfSizes =
+    "SELECT p.baustein_id, p.size_bytes FROM baustein_pdfs p JOIN bausteine b ON b.id = p.baustein_id AND b.version = p.version";
 
 constexpr std::string_view kMerkliste = "SELECT baustein_id FROM merkliste WHERE user_id = $1";
 constexpr std::string_view kMerken =
@@ -134,11 +143,12 @@ int64_t BausteinRepository::addVersion(int64_t id, const nlohmann::json& documen
                                        const std::string& note, int64_t now) {
   return db_.transaction([&](db::Connection& conn) {
     auto next = conn.query(kNextVersion, {id}).rows.front().i64(0);
-    db::Param by = editor ? db::Param(*editor) : db::Param(nullptr);
-    conn.query(kInsertVersion, {id, next, document.dump(), now, by, note});
-    db::Param hash = sourceHash ? db::Param(*sourceHash) : db::Param(nullptr);
-    conn.query(kUpdateCurrent, {str(document, "typ"), str(document, "title"), document.dump(), source, next, now, hash,
-                                editor.has_value() ? 1 : 0, id});
+    auto text = document.dump();
+    if (editor) conn.query(kInsertVersion, {id, next, text, now, *editor, note});
+    else conn.query(kInsertVersion, {id, next, text, now, nullptr, note});
+    auto typ = str(document, "typ"), title = str(document, "title");
+    if (sourceHash) conn.query(kUpdateCurrent, {typ, title, text, source, next, now, *sourceHash, editor.has_value() ? 1 : 0, id});
+    else conn.query(kUpdateCurrent, {typ, title, text, source, next, now, nullptr, editor.has_value() ? 1 : 0, id});
     writeIndex(conn, id, document);
     return next;
   });
@@ -196,6 +206,22 @@ void BausteinRepository::addToMerkliste(int64_t userId, int64_t bausteinId, int6
 
 bool BausteinRepository::removeFromMerkliste(int64_t userId, int64_t bausteinId) {
   return db_.query(kVergessen, {userId, bausteinId}).affected > 0;
+}
+
+std::optional<std::string> BausteinRepository::cachedPdf(int64_t bausteinId, int64_t version) {
+  auto rs = db_.query(kCachedPdf, {bausteinId, version});
+  if (rs.rows.empty()) return std::nullopt;
+  return crypto::base64Decode(rs.rows.front().str(0));
+}
+
+void BausteinRepository::storePdf(int64_t bausteinId, int64_t version, const std::string& pdf, int64_t now) {
+  db_.query(kStorePdf, {bausteinId, version, static_cast<int64_t>(pdf.size()), crypto::base64Encode(pdf), now});
+}
+
+std::map<int64_t, int64_t> BausteinRepository::cachedPdfSizes() {
+  std::map<int64_t, int64_t> out;
+  for (const auto& r : db_.query(kCachedPdfSizes).rows) out[r.i64(0)] = r.i64(1);
+  return out;
 }
 
 std::vector<int64_t> BausteinRepository::checked(int64_t userId, int64_t bausteinId) {

@@ -1,6 +1,7 @@
 #pragma once
 // Named SQL for Bausteine, Merkliste and checklist progress. Both dialects share the statements
 // except for the full-text index (SQLite FTS5 table vs. PostgreSQL tsvector table).
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -49,6 +50,11 @@ class BausteinRepository {
   std::set<int64_t> merkliste(int64_t userId);
   void addToMerkliste(int64_t userId, int64_t bausteinId, int64_t now);
   bool removeFromMerkliste(int64_t userId, int64_t bausteinId);
+
+  // The blank PDF of a version (see baustein_pdfs), and the sizes of all cached current versions.
+  std::optional<std::string> cachedPdf(int64_t bausteinId, int64_t version);
+  void storePdf(int64_t bausteinId, int64_t version, const std::string& pdf, int64_t now);
+  std::map<int64_t, int64_t> cachedPdfSizes();
 
   std::vector<int64_t> checked(int64_t userId, int64_t bausteinId);
   void saveChecked(int64_t userId, int64_t bausteinId, const std::vector<int64_t>& items, int64_t now);

@@ -299,13 +299,40 @@ Result<Download> BausteinService::download(const std::string& slug, const std::s
   else if (format == "pptx") bytes = office::writePptx(toPresentation(filled, b->version));
   else if (format == "odp") bytes = office::writeOdp(toPresentation(filled, b->version));
   else if (format == "pdf") {
+    bool blank = accepted->empty();
+    if (blank) {
+      if (auto cached = repo_.cachedPdf(b->id, b->version)) return Download{std::move(*cached), contentType(format), fileName(b->slug, format)};
+    }
     // Slides print as slides; every other type as a text document.
     auto source = deck ? office::writeOdp(toPresentation(filled, b->version)) : office::writeOdt(toOfficeDocument(filled, b->version));
     if (!source) return std::unexpected(source.error());
     bytes = office::convertToPdf(*source, deck ? "odp" : "odt", pdfTimeout);
+    if (bytes && blank) repo_.storePdf(b->id, b->version, *bytes, clock_.nowSeconds());
   }
   if (!bytes) return std::unexpected(bytes.error());
   return Download{std::move(*bytes), contentType(format), fileName(b->slug, format)};
+}
+
+std::optional<int64_t> BausteinService::blankPdfSize(const Baustein& baustein) {
+  auto sizes = repo_.cachedPdfSizes();
+  if (auto it = sizes.find(baustein.id); it != sizes.end()) return it->second;
+  return std::nullopt;
+}
+
+int BausteinService::warmPdfCache(std::stop_token stop,
+                                  const std::function<void(int done, int total, const std::string& slug)>& progress) {
+  auto sizes = repo_.cachedPdfSizes();
+  std::vector<Baustein> missing;
+  for (auto& b : repo_.all()) {
+    if (!sizes.count(b.id)) missing.push_back(std::move(b));
+  }
+  int made = 0, done = 0;
+  for (const auto& b : missing) {
+    if (stop.stop_requested()) break;
+    if (download(b.slug, "pdf", {})) ++made;
+    progress(++done, static_cast<int>(missing.size()), b.slug);
+  }
+  return made;
 }
 
 Result<std::string> BausteinService::sourceFor(const auth::Principal& who, const std::string& slug) {
@@ -324,7 +351,7 @@ Result<Baustein> BausteinService::edit(const auth::Principal& who, const std::st
   auto b = repo_.bySlug(slug);
   if (!b) return std::unexpected(notFound());
   if (fileText.size() > 200'000) {
-    return invalid({{"quelltext", "Der Text ist zu lang (höchstens 200.000 Zeichen)."}}, "Der Baustein wurde nicht gespeichert.");
+    return invalid({{"source", "Der Text ist zu lang (höchstens 200.000 Zeichen)."}}, "Der Baustein wurde nicht gespeichert.");
   }
   // CRLF from browsers' textareas would hide the front matter delimiters.
   std::string text;
@@ -333,12 +360,12 @@ Result<Baustein> BausteinService::edit(const auth::Principal& who, const std::st
     if (c != '\r') text.push_back(c);
   }
   auto file = parseBausteinFile(slug + ".md", text);
-  if (!file) return invalid({{"quelltext", file.error().message}}, "Der Baustein wurde nicht gespeichert.");
+  if (!file) return invalid({{"source", file.error().message}}, "Der Baustein wurde nicht gespeichert.");
   auto problems = validateBaustein(*file, repo_.useCaseSlugs());
   if (str(file->document, "slug") != slug) problems.push_back(slug + ".md: Der Slug kann nicht geändert werden.");
   if (!problems.empty()) {
     std::vector<FieldError> errors;
-    for (const auto& p : problems) errors.push_back({"quelltext", p});
+    for (const auto& p : problems) errors.push_back({"source", p});
     return invalid(std::move(errors), "Der Baustein wurde nicht gespeichert.");
   }
   repo_.addVersion(b->id, file->document, text, std::nullopt, who.user_id,

@@ -4,6 +4,8 @@
 // editing by the Redaktion with version history. Pure logic over the repository; the web and API
 // handlers call the same functions.
 #include <chrono>
+#include <functional>
+#include <stop_token>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,6 +70,13 @@ class BausteinService {
   // filledDocument). PDF goes through LibreOffice, bounded by `pdfTimeout`.
   Result<Download> download(const std::string& slug, const std::string& format, const Values& values,
                             std::chrono::milliseconds pdfTimeout = std::chrono::seconds(60));
+
+  // Size of the cached blank PDF of the current version, if it has been made yet.
+  std::optional<int64_t> blankPdfSize(const Baustein& baustein);
+  // Makes the blank PDF of every Baustein whose current version has none, one after the other
+  // (LibreOffice is memory-hungry); `progress` is called after each. Returns how many were made.
+  // Stops between conversions when `stop` is requested.
+  int warmPdfCache(std::stop_token stop, const std::function<void(int done, int total, const std::string& slug)>& progress);
 
   // The Redaktion edits the file text (front matter + Markdown); the same checks as the import run.
   Result<std::string> sourceFor(const auth::Principal& who, const std::string& slug);

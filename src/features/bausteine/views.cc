@@ -36,7 +36,7 @@ Result<Values> valuesFromJson(const nlohmann::json& object) {
   if (object.is_null()) return values;
   if (!object.is_object()) return invalid({{"werte", "„werte“ muss ein Objekt aus Platzhalter und Text sein."}});
   for (const auto& [key, value] : object.items()) {
-    if (!value.is_string()) return invalid({{"werte." + key, "Der Wert von „" + key + "“ muss Text sein."}});
+    if (!value.is_string()) return invalid({{key, "Der Wert von „" + key + "“ muss Text sein."}});
     values[key] = value.get<std::string>();
   }
   return values;

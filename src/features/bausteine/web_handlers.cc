@@ -125,8 +125,9 @@ nlohmann::json documentModel(const nlohmann::json& d, int64_t version) {
 }
 
 // Download links with type and size. Sizes of the blank files are measured by writing them (a
-// few milliseconds); a PDF needs LibreOffice, so its link says it is made on request instead.
-nlohmann::json downloadLinks(const Baustein& b) {
+// few milliseconds); the PDF's comes from its cached copy (made at start by `opgv serve` or on the
+// first download), and until that exists the link says the PDF is made on request.
+nlohmann::json downloadLinks(const Baustein& b, std::optional<int64_t> pdfSize) {
   auto filled = filledDocument(b.document, {});
   auto list = nlohmann::json::array();
   for (const auto& format : downloadFormats(b.typ)) {
@@ -137,6 +138,7 @@ nlohmann::json downloadLinks(const Baustein& b) {
     else if (format == "pptx") bytes = office::writePptx(toPresentation(filled, b.version));
     else if (format == "odp") bytes = office::writeOdp(toPresentation(filled, b.version));
     if (bytes) size = bytes->size();
+    if (format == "pdf" && pdfSize) size = static_cast<size_t>(*pdfSize);
     nlohmann::json link = {{"URL", "/bausteine/" + b.slug + "/download?format=" + format}, {"LABEL", formatLabel(format)}};
     if (format == "html") link["URL"] = "/bausteine/" + b.slug + "/druck";
     if (size) link["SIZE"] = {{"TEXT", sizeLabel(*size)}};
@@ -256,7 +258,7 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
     page.model["CURRENT"] = true;
     if (!placeholders(b.document).empty()) page.model["CAN_FILL"] = true;
     else page.model["NO_FILL"] = true;
-    page.model["DOWNLOADS"] = downloadLinks(b);
+    page.model["DOWNLOADS"] = downloadLinks(b, service->blankPdfSize(b));
     if (who.loggedIn()) {
       if (view->on_merkliste) page.model["ON_MERKLISTE"] = true;
       else page.model["NOT_ON_MERKLISTE"] = true;

@@ -9,16 +9,6 @@
 namespace opgv::bausteine {
 namespace {
 
-http::Response fileResponse(const Download& d) {
-  http::Response res;
-  res.status = 200;
-  res.body = d.bytes;
-  res.setHeader("Content-Type", d.content_type);
-  res.setHeader("Content-Disposition", "attachment; filename=\"" + d.filename + "\"");
-  res.setHeader("Cache-Control", "no-store");
-  return res;
-}
-
 http::Response noContent() {
   http::Response res;
   res.status = 204;

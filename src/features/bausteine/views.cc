@@ -126,4 +126,14 @@ nlohmann::json versionJson(const Version& v) {
           {"note", v.note}};
 }
 
+http::Response fileResponse(const Download& download) {
+  http::Response res;
+  res.status = 200;
+  res.body = download.bytes;
+  res.setHeader("Content-Type", download.content_type);
+  res.setHeader("Content-Disposition", "attachment; filename=\"" + download.filename + "\"");
+  res.setHeader("Cache-Control", "no-store");
+  return res;
+}
+
 }  // namespace opgv::bausteine

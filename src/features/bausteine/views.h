@@ -8,6 +8,7 @@
 #include "common/result.h"
 #include "features/bausteine/service.h"
 #include "http/form.h"
+#include "http/response.h"
 
 namespace opgv::bausteine {
 
@@ -21,5 +22,8 @@ nlohmann::json bausteinSummaryJson(const Baustein& b);
 nlohmann::json catalogueJson(const Catalogue& c);
 nlohmann::json detailJson(const DetailView& v);
 nlohmann::json versionJson(const Version& v);
+
+// A produced file as an attachment; never cached, as it may carry the user's values.
+http::Response fileResponse(const Download& download);
 
 }  // namespace opgv::bausteine

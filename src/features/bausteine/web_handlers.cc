@@ -164,16 +164,6 @@ nlohmann::json facetModel(const Catalogue& c) {
   return facets;
 }
 
-http::Response fileResponse(const Download& d) {
-  http::Response res;
-  res.status = 200;
-  res.body = d.bytes;
-  res.setHeader("Content-Type", d.content_type);
-  res.setHeader("Content-Disposition", "attachment; filename=\"" + d.filename + "\"");
-  res.setHeader("Cache-Control", "no-store");
-  return res;
-}
-
 }  // namespace
 
 std::string printHtml(const app::AppContext& ctx, const nlohmann::json& filled, int64_t version) {

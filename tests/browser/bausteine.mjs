@@ -20,7 +20,7 @@ function pptxText(file) {
 }
 function pdfText(file) { return spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout; }
 
-export async function bausteineTests({ browser, base, check, scan, login, progress, variants, noJsContexts, MEMBER, REDAKTION }) {
+export async function bausteineTests({ browser, base, check, scan, login, progress, variants, noJsContexts, pageChecker, MEMBER, REDAKTION }) {
   const submit = async (page, locator) => (await Promise.all([page.waitForNavigation(), locator.click()]))[0];
   const button = (page, name) => page.getByRole('button', { name, exact: true });
   const catalogue = await (await fetch(`${base}/api/v1/bausteine`)).json();
@@ -33,20 +33,7 @@ export async function bausteineTests({ browser, base, check, scan, login, progre
     const ctx = await browser.newContext({ ...v.opts, locale: 'de-DE', reducedMotion: 'reduce' });
     if (v.opts.javaScriptEnabled === false) noJsContexts.add(ctx);
     const page = await ctx.newPage();
-    const label = (who, what) => `${v.name} ${who} ${what}`;
-    const checkPage = async (who, what) => {
-      await scan(page, label(who, what));
-      if (v.name === '320px') {
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        check(width <= 320, `${label(who, what)}: horizontales Scrollen (${width}px breit)`);
-      }
-    };
-    const visit = async (url, who, status = 200) => {
-      progress(label(who, url));
-      const response = await page.goto(base + url);
-      check(response.status() === status, `${label(who, url)}: Status ${response.status()} statt ${status}`);
-      await checkPage(who, url);
-    };
+    const { label, checkPage, visit } = pageChecker(page, v);
     for (const url of ['/bausteine', '/bausteine?q=Checkliste&typ=checkliste&phase=umsetzen', '/bausteine?q=%22(%2A', ...detailPages]) {
       await visit(url, 'gast');
     }

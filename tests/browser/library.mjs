@@ -14,7 +14,7 @@ const NEW_CASE = {
   summary: 'Ehrenamtliche erfassen Streuobstbäume per App; der Landschaftspflegeverband plant Schnitt und Nachpflanzung mit offenen Daten.',
 };
 
-export async function libraryTests({ browser, base, check, scan, login, progress, variants, noJsContexts, MEMBER, REDAKTION }) {
+export async function libraryTests({ browser, base, check, scan, login, progress, variants, noJsContexts, pageChecker, MEMBER, REDAKTION }) {
   const path = (page) => { const u = new URL(page.url()); return u.pathname + u.search; };
   const submit = async (page, locator) => (await Promise.all([page.waitForNavigation(), locator.click()]))[0];
   const button = (page, name) => page.getByRole('button', { name, exact: true });
@@ -74,20 +74,7 @@ export async function libraryTests({ browser, base, check, scan, login, progress
     const ctx = await browser.newContext({ ...v.opts, locale: 'de-DE', reducedMotion: 'reduce' });
     if (v.opts.javaScriptEnabled === false) noJsContexts.add(ctx);
     const page = await ctx.newPage();
-    const label = (who, what) => `${v.name} ${who} ${what}`;
-    const checkPage = async (who, what) => {
-      await scan(page, label(who, what));
-      if (v.name === '320px') {
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        check(width <= 320, `${label(who, what)}: horizontales Scrollen (${width}px breit)`);
-      }
-    };
-    const visit = async (url, who) => {
-      progress(label(who, url));
-      const response = await page.goto(base + url);
-      check(response.status() === 200, `${label(who, url)}: Status ${response.status()} statt 200`);
-      await checkPage(who, url);
-    };
+    const { label, checkPage, visit } = pageChecker(page, v);
     for (const url of ['/use-cases', '/use-cases?q=Sozialraum&themenfeld=Soziales', '/use-cases?q=%22(%2A', `/use-cases/${SEED}`]) {
       await visit(url, 'gast');
     }

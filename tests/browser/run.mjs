@@ -88,6 +88,25 @@ const publicPages = ['/', '/registrieren', '/anmelden', '/passwort-vergessen', '
 const memberPages = ['/profil', '/admin', '/organisationen/neu'];  // /admin as Mitglied → 403 page
 const adminPages = ['/admin', '/admin/postfach', '/redaktion/antraege'];
 
+// Visits a page of one variant and checks it: status, axe, and no horizontal scrolling at 320 px.
+function pageChecker(page, v) {
+  const label = (who, what) => `${v.name} ${who} ${what}`;
+  const checkPage = async (who, what) => {
+    await scan(page, label(who, what));
+    if (v.name === '320px') {
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      check(width <= 320, `${label(who, what)}: horizontales Scrollen (${width}px breit)`);
+    }
+  };
+  const visit = async (url, who, status = 200) => {
+    progress(label(who, url));
+    const response = await page.goto(base + url);
+    check(response.status() === status, `${label(who, url)}: Status ${response.status()} statt ${status}`);
+    await checkPage(who, url);
+  };
+  return { label, checkPage, visit };
+}
+
 const variants = [
   { name: 'hell', opts: { colorScheme: 'light', viewport: { width: 1280, height: 900 } } },
   { name: 'dunkel', opts: { colorScheme: 'dark', viewport: { width: 1280, height: 900 } } },
@@ -225,8 +244,8 @@ for (const v of variants) {
   await adminCtx.close();
 }
 
-await libraryTests({ browser, base, check, scan, login, progress, variants, noJsContexts, MEMBER, REDAKTION });
-await bausteineTests({ browser, base, check, scan, login, progress, variants, noJsContexts, MEMBER, REDAKTION });
+await libraryTests({ browser, base, check, scan, login, progress, variants, noJsContexts, pageChecker, MEMBER, REDAKTION });
+await bausteineTests({ browser, base, check, scan, login, progress, variants, noJsContexts, pageChecker, MEMBER, REDAKTION });
 
 await browser.close();
 console.log(`Browsertests: ${passes} Prüfungen bestanden, ${failures} fehlgeschlagen`);

@@ -187,6 +187,12 @@ TEST_P(Bausteine, MerklisteAndChecklistThroughFormsAndApi) {
   EXPECT_EQ(json::parse(b.get("/api/v1/me/checklisten/checkliste-auftragsverarbeitung").body)["checked"], json::array({0, 2}))
       << "ein ungültiger Versuch ändert den gespeicherten Stand nicht";
 
+  // Both are personal data: in the DSGVO export.
+  auto exported = json::parse(b.get("/profil/export").body);
+  ASSERT_EQ(exported["merkliste"].size(), 1u);
+  EXPECT_EQ(exported["merkliste"][0]["baustein"], "checkliste-auftragsverarbeitung");
+  EXPECT_EQ(exported["checklisten"][0]["abgehakt"], json::array({0, 2}));
+
   b.get("/bausteine/checkliste-auftragsverarbeitung");
   EXPECT_EQ(b.postForm("/bausteine/checkliste-auftragsverarbeitung/merken", {{"action", "entfernen"}}).status, 303);
   EXPECT_EQ(json::parse(b.get("/api/v1/me/merkliste").body)["items"].size(), 0u);

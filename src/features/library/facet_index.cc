@@ -12,7 +12,7 @@ constexpr std::string_view kSelectListed =
     "SELECT id, COALESCE(published_at, 0), replication_count FROM use_cases WHERE listed = 1 ORDER BY id";
 constexpr std::string_view kSelectListedFacets =
     "SELECT f.use_case_id, f.facet, f.value FROM use_case_facets f JOIN use_cases u ON u.id = f.use_case_id "
-    "WHERE u.listed = 1 ORDER BY f.use_case_id";
+    "WHERE u.listed = 1 ORDER BY f.use_case_id, f.facet, f.value";
 
 int64_t readGeneration(db::Connection& conn) {
   auto rs = conn.query(kSelectGeneration);

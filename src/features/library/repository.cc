@@ -1,10 +1,16 @@
 #include "features/library/repository.h"
 
 #include <algorithm>
-#include <future>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
 #include <functional>
+#include <future>
 #include <limits>
+#include <thread>
+#include <unordered_map>
 
+#include "common/log.h"
 #include "search/query.h"
 
 namespace opgv::library {
@@ -75,7 +81,8 @@ constexpr std::string_view kSelectPublishedBatch =
 constexpr std::string_view kCreateFtsSqlite =
     "CREATE VIRTUAL TABLE use_case_fts USING fts5(title, summary, body, tokenize = 'german_snowball')";
 constexpr std::string_view kSelectUserEmail = "SELECT email FROM users WHERE id = $1";
-constexpr std::string_view kSelectFacetsOf = "SELECT facet, value FROM use_case_facets WHERE use_case_id = $1";
+constexpr std::string_view kSelectFacetsOf =
+    "SELECT facet, value FROM use_case_facets WHERE use_case_id = $1 ORDER BY facet, value";
 // Related: shared Themenfeld counts most, then shared Datenmodell, then shared Barrierenkreislauf.
 constexpr std::string_view kSelectRelated =
     "SELECT u.id, u.slug, u.title, u.summary, u.published_at, u.last_reviewed, u.replication_count, u.interest_count, "
@@ -348,37 +355,159 @@ namespace {
 // What one published version contributes to the index, computed off the writing thread.
 struct IndexRows {
   int64_t id = 0;
+  int64_t version = 0;  // PostgreSQL reindex only: the published version it was built from
   std::map<std::string, std::vector<std::string>> facets;
   SearchText text;
 };
 
+// Rows of (id, document[, published_version]).
 std::vector<IndexRows> prepareIndexRows(db::ResultSet rows) {
   std::vector<IndexRows> out;
   out.reserve(rows.rows.size());
   for (const auto& r : rows.rows) {
     auto doc = nlohmann::json::parse(r.str(1));
-    out.push_back(IndexRows{r.i64(0), deriveFacets(doc), searchText(doc)});
+    out.push_back(IndexRows{r.i64(0), r.size() > 2 ? r.i64(2) : 0, deriveFacets(doc), searchText(doc)});
   }
   return out;
 }
 
-}  // namespace
+int64_t reindexSqlite(db::Connection& conn) {
+  // Measured (docs/performance.md): a plain loop needed 35 s for 30,000 cases, now 13-15 s: the FTS
+  // table is dropped and created again instead of deleted row by row; documents are read in batches
+  // and parsed and converted to text on a second thread while the first writes the previous batch;
+  // FTS5 merges its segments once at the end.
+  constexpr int64_t kBatch = 1000;
+  conn.execScript("PRAGMA cache_size = -262144;");  // 256 MiB for this bulk write only
+  int64_t total = 0;
+  conn.begin();
+  try {
+    conn.execScript(std::string("DELETE FROM use_case_facets; DROP TABLE use_case_fts; ") + std::string(kCreateFtsSqlite) + ";");
+    conn.query("INSERT INTO use_case_fts (use_case_fts, rank) VALUES ('automerge', 0)");
+    auto fetch = [&](int64_t after) { return conn.query(kSelectPublishedBatch, {after, kBatch}); };
+    auto pending = std::async(std::launch::async, prepareIndexRows, fetch(0));
+    for (;;) {
+      auto batch = pending.get();
+      if (batch.empty()) break;
+      pending = std::async(std::launch::async, prepareIndexRows, fetch(batch.back().id));
+      for (const auto& rows : batch) {
+        for (const auto& [facet, values] : rows.facets) {
+          for (const auto& value : values) conn.query(kInsertFacet, {rows.id, facet, value});
+        }
+        conn.query(kInsertFtsSqlite, {rows.id, rows.text.title, rows.text.summary, rows.text.body});
+      }
+      total += static_cast<int64_t>(batch.size());
+    }
+    conn.query("INSERT INTO use_case_fts (use_case_fts) VALUES ('optimize')");
+    bumpLibraryGeneration(conn);
+    conn.commit();
+  } catch (...) {
+    try {
+      conn.rollback();
+    } catch (...) {
+    }
+    conn.execScript("PRAGMA cache_size = -2000;");
+    throw;
+  }
+  conn.execScript("PRAGMA cache_size = -2000;");
+  return total;
+}
 
-namespace {
+// ------------------------------------------------------------------ PostgreSQL full reindex
+//
+// Builds the four index tables anew as `<name>_next` next to the live ones, then swaps the names in
+// one short transaction (docs/adr/0004-library-search.md, "Reindex"; measured in docs/performance.md):
+//   1. `CREATE TABLE …_next (LIKE … INCLUDING ALL)`; its B-tree indexes and primary keys are dropped
+//      and remembered, GIN indexes stay (see NextTable);
+//   2. two connections fill the tables, each claiming the next 1,000 ids in turn, with one statement
+//      per batch for text, search vector and rank vector (text sent once, the title/summary vectors
+//      computed once for both), while a thread of their own parses the next batch;
+//   3. B-tree indexes and primary keys are created again, the tables analysed, the foreign keys
+//      added (NOT VALID, then VALIDATE);
+//   4. swap: lock the live tables against writers, index what was published meanwhile, rename
+//      live → `_prev` and `_next` → live (indexes get the live names), bump the generation;
+//   5. drop `_prev`.
+// Searches keep reading the old tables until the swap and never see a half-filled index; a publish
+// during the reindex lands in the old tables and is indexed again by step 4. At 100,000 cases
+// to_tsvector alone takes about 50 s of server CPU and the GIN maintenance about 20 s, hence two
+// connections.
+
+// The tables in the order writeIndex (publish) writes them; the swap locks them in the same order.
+const std::vector<std::string> kIndexTables = {"use_case_facets", "use_case_search", "use_case_terms", "use_case_heads"};
+// pg_advisory_lock key: one reindex at a time over all instances ("opgvreix").
+constexpr int64_t kReindexLockKey = 0x6f70677672656978;
+constexpr int64_t kIdChunk = 1000;
+constexpr int kSwapAttempts = 5;
+
+constexpr std::string_view kSelectPublishedRange =
+    "SELECT u.id, v.document, u.published_version FROM use_cases u JOIN use_case_versions v ON v.use_case_id = u.id "
+    "AND v.version = u.published_version WHERE u.listed = 1 AND u.id >= $1 AND u.id < $2 ORDER BY u.id";
+constexpr std::string_view kSelectPublishedIds =
+    "SELECT u.id, v.document, u.published_version FROM use_cases u JOIN use_case_versions v ON v.use_case_id = u.id "
+    "AND v.version = u.published_version WHERE u.listed = 1 AND u.id = ANY($1::bigint[]) ORDER BY u.id";
+constexpr std::string_view kSelectListedRange = "SELECT COALESCE(MIN(id), 0), COALESCE(MAX(id), -1) FROM use_cases WHERE listed = 1";
+constexpr std::string_view kSelectListedVersions =
+    "SELECT id, published_version FROM use_cases WHERE listed = 1 AND published_version IS NOT NULL";
+constexpr std::string_view kInsertFacetsNext =
+    "INSERT INTO use_case_facets_next (use_case_id, facet, value) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])";
+// Same vectors as kUpsertTermsPg / kUpsertHeadPg: terms = A || B || C, heads = A || B, with A || B
+// computed once ("x || y || z" is "(x || y) || z").
+constexpr std::string_view kInsertTextNext =
+    "WITH s AS (INSERT INTO use_case_search_next (use_case_id, title, summary, body) "
+    "SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) RETURNING use_case_id, title, summary, body), "
+    "v AS (SELECT use_case_id, setweight(to_tsvector('german', title), 'A') || setweight(to_tsvector('german', summary), 'B') "
+    "AS head, setweight(to_tsvector('german', body), 'C') AS rest FROM s), "
+    "t AS (INSERT INTO use_case_terms_next (use_case_id, tsv) SELECT use_case_id, head || rest FROM v) "
+    "INSERT INTO use_case_heads_next (use_case_id, head) SELECT use_case_id, head FROM v";
+constexpr std::string_view kDeleteNext[] = {
+    "DELETE FROM use_case_facets_next WHERE use_case_id = ANY($1::bigint[])",
+    "DELETE FROM use_case_search_next WHERE use_case_id = ANY($1::bigint[])",
+    "DELETE FROM use_case_terms_next WHERE use_case_id = ANY($1::bigint[])",
+    "DELETE FROM use_case_heads_next WHERE use_case_id = ANY($1::bigint[])",
+};
+// Indexes of a table with their constraint, if one owns the index (primary key, unique).
+constexpr std::string_view kSelectIndexes =
+    "SELECT quote_ident(c.relname), pg_get_indexdef(i.indexrelid), quote_ident(con.conname), pg_get_constraintdef(con.oid), "
+    "CASE WHEN i.indisprimary THEN 'p' WHEN i.indisunique THEN 'u' ELSE 'i' END || "
+    "substr(pg_get_indexdef(i.indexrelid), strpos(pg_get_indexdef(i.indexrelid), ' USING ')) "
+    "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+    "LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x') "
+    "WHERE i.indrelid = $1::regclass ORDER BY c.relname";
+constexpr std::string_view kSelectForeignKeys =
+    "SELECT quote_ident(conname), pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'f' "
+    "ORDER BY conname";
+constexpr std::string_view kSelectRelOptions =
+    "SELECT array_to_string(reloptions, ', ') FROM pg_class WHERE oid = $1::regclass AND reloptions IS NOT NULL";
+constexpr std::string_view kHasLz4 =
+    "SELECT COUNT(*) FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)";
+constexpr std::string_view kGinPendingSettings = "SET LOCAL gin_pending_list_limit = '16MB'; SET LOCAL work_mem = '16MB'";
+constexpr std::string_view kCleanGinPendingList = "SELECT gin_clean_pending_list($1::regclass)";
+// GIN and B-tree builds sort in maintenance_work_mem (default 64 MB); never lowers a larger setting.
+constexpr std::string_view kRaiseMaintenanceMem =
+    "SELECT set_config('maintenance_work_mem', GREATEST(setting::bigint, 262144)::text || 'kB', true) FROM pg_settings "
+    "WHERE name = 'maintenance_work_mem'";
 
 // PostgreSQL array literal of text values: every element quoted, quotes and backslashes escaped.
 std::string pgTextArray(const std::vector<std::string>& values) {
-  std::string out = "{";
+  size_t size = 2;
+  for (const auto& v : values) size += v.size() + 3;
+  std::string out;
+  out.reserve(size + size / 64);
+  out += '{';
   for (size_t i = 0; i < values.size(); ++i) {
     if (i) out += ',';
     out += '"';
-    for (char c : values[i]) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
+    const auto& v = values[i];
+    size_t from = 0;
+    for (auto at = v.find_first_of("\"\\"); at != std::string::npos; at = v.find_first_of("\"\\", at + 1)) {
+      out.append(v, from, at - from);
+      out += '\\';
+      from = at;
     }
+    out.append(v, from, std::string::npos);
     out += '"';
   }
-  return out + "}";
+  out += '}';
+  return out;
 }
 
 std::string pgIdArray(const std::vector<int64_t>& ids) {
@@ -387,93 +516,356 @@ std::string pgIdArray(const std::vector<int64_t>& ids) {
   return out + "}";
 }
 
-constexpr std::string_view kInsertFacetsPgBatch =
-    "INSERT INTO use_case_facets (use_case_id, facet, value) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])";
-constexpr std::string_view kInsertSearchPgBatch =
-    "INSERT INTO use_case_search (use_case_id, title, summary, body) "
-    "SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])";
-constexpr std::string_view kInsertTermsPgBatch =
-    "INSERT INTO use_case_terms (use_case_id, tsv) SELECT use_case_id, setweight(to_tsvector('german', title), 'A') || "
-    "setweight(to_tsvector('german', summary), 'B') || setweight(to_tsvector('german', body), 'C') "
-    "FROM use_case_search WHERE use_case_id = ANY($1::bigint[])";
-constexpr std::string_view kInsertHeadsPgBatch =
-    "INSERT INTO use_case_heads (use_case_id, head) SELECT use_case_id, setweight(to_tsvector('german', title), 'A') || "
-    "setweight(to_tsvector('german', summary), 'B') FROM use_case_search WHERE use_case_id = ANY($1::bigint[])";
+std::string commaList(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
 
-void writeBatchPostgres(db::Connection& conn, const std::vector<IndexRows>& batch) {
+// Writes one batch into the _next tables; takes the texts over instead of copying them.
+void writeNext(db::Connection& conn, std::vector<IndexRows> batch) {
+  if (batch.empty()) return;
   std::vector<int64_t> facetIds, ids;
   std::vector<std::string> facetKeys, facetValues, titles, summaries, bodies;
-  for (const auto& rows : batch) {
-    for (const auto& [facet, values] : rows.facets) {
-      for (const auto& value : values) {
+  for (auto& rows : batch) {
+    for (auto& [facet, values] : rows.facets) {
+      for (auto& value : values) {
         facetIds.push_back(rows.id);
         facetKeys.push_back(facet);
-        facetValues.push_back(value);
+        facetValues.push_back(std::move(value));
       }
     }
     ids.push_back(rows.id);
-    titles.push_back(rows.text.title);
-    summaries.push_back(rows.text.summary);
-    bodies.push_back(rows.text.body);
+    titles.push_back(std::move(rows.text.title));
+    summaries.push_back(std::move(rows.text.summary));
+    bodies.push_back(std::move(rows.text.body));
   }
-  conn.query(kInsertFacetsPgBatch, {pgIdArray(facetIds), pgTextArray(facetKeys), pgTextArray(facetValues)});
-  conn.query(kInsertSearchPgBatch, {pgIdArray(ids), pgTextArray(titles), pgTextArray(summaries), pgTextArray(bodies)});
-  conn.query(kInsertTermsPgBatch, {pgIdArray(ids)});
-  conn.query(kInsertHeadsPgBatch, {pgIdArray(ids)});
+  conn.query(kInsertFacetsNext, {pgIdArray(facetIds), pgTextArray(facetKeys), pgTextArray(facetValues)});
+  conn.query(kInsertTextNext, {pgIdArray(ids), pgTextArray(titles), pgTextArray(summaries), pgTextArray(bodies)});
 }
+
+// Index rows of published versions: case id → published version it was built from.
+using IndexedVersions = std::unordered_map<int64_t, int64_t>;
+
+// Id ranges of kIdChunk ids, handed out to the writing connections in turn.
+class IdChunks {
+ public:
+  IdChunks(int64_t first, int64_t last) : next_(first), last_(last) {}
+  std::optional<int64_t> claim() {
+    if (stopped_) return std::nullopt;
+    auto lo = next_.fetch_add(kIdChunk);
+    return lo <= last_ ? std::optional<int64_t>(lo) : std::nullopt;
+  }
+  void stop() { stopped_ = true; }
+
+ private:
+  std::atomic<int64_t> next_;
+  int64_t last_;
+  std::atomic<bool> stopped_{false};
+};
+
+// One writing connection: claims id chunks, reads them, parses on a second thread while it writes the
+// previous chunk, all in one transaction. Returns what it indexed.
+std::vector<std::pair<int64_t, int64_t>> fillNext(db::Connection& conn, IdChunks& chunks, bool lz4) {
+  std::vector<std::pair<int64_t, int64_t>> written;
+  conn.begin();
+  try {
+    // lz4 compresses the body text (5 kB per case) at a third of pglz's CPU time; reading is
+    // transparent, the tables may hold both. Vectors hardly compress with either.
+    if (lz4) conn.execScript("SET LOCAL default_toast_compression = lz4");
+    // GIN indexes stay during the fill (see NextTable); new entries go to the pending list, which
+    // the writing connection merges into the index whenever it exceeds the limit.
+    conn.execScript(kGinPendingSettings);
+    auto fetch = [&](std::optional<int64_t> lo) {
+      return lo ? conn.query(kSelectPublishedRange, {*lo, *lo + kIdChunk}) : db::ResultSet{};
+    };
+    auto lo = chunks.claim();
+    auto pending = std::async(std::launch::async, prepareIndexRows, fetch(lo));
+    while (lo) {
+      auto batch = pending.get();
+      lo = chunks.claim();
+      pending = std::async(std::launch::async, prepareIndexRows, fetch(lo));
+      for (const auto& rows : batch) written.emplace_back(rows.id, rows.version);
+      writeNext(conn, std::move(batch));
+    }
+    pending.get();
+    conn.commit();
+  } catch (...) {
+    chunks.stop();
+    try {
+      conn.rollback();
+    } catch (...) {
+    }
+    throw;
+  }
+  return written;
+}
+
+// GIN indexes stay on the _next tables during the fill: both writing connections then share their
+// maintenance, while a GIN build afterwards runs on one core only (PostgreSQL 15) and took 20-30 s
+// at 100,000 cases with the other connection idle. B-tree indexes are built after the fill.
+struct NextTable {
+  std::string live, next, prev;
+  std::vector<std::string> createIndexes;  // statements that re-create the B-tree indexes after the fill
+  std::vector<std::string> ginIndexes;     // names of the GIN indexes kept during the fill
+  std::vector<std::pair<std::string, std::string>> foreignKeys;  // name, definition (as on `live`)
+};
+
+// Creates `<live>_next` with the live table's columns, defaults, constraints, storage and GIN
+// indexes; remembers how to create its other indexes and the live table's foreign keys after the fill.
+NextTable createNext(db::Connection& conn, const std::string& live) {
+  NextTable t{live, live + "_next", live + "_prev", {}, {}};
+  conn.execScript("CREATE TABLE " + t.next + " (LIKE " + live + " INCLUDING ALL)");
+  auto options = conn.query(kSelectRelOptions, {live});
+  if (!options.empty()) conn.execScript("ALTER TABLE " + t.next + " SET (" + options.first().str(0) + ")");
+  std::string drop;
+  for (const auto& r : conn.query(kSelectIndexes, {t.next}).rows) {
+    if (r.isNull(2) && r.str(4).starts_with("i USING gin ")) {
+      t.ginIndexes.push_back(r.str(0));
+      continue;
+    }
+    if (r.isNull(2)) {
+      t.createIndexes.push_back(r.str(1));
+      drop += "DROP INDEX " + r.str(0) + "; ";
+    } else {
+      t.createIndexes.push_back("ALTER TABLE " + t.next + " ADD CONSTRAINT " + r.str(2) + " " + r.str(3));
+      drop += "ALTER TABLE " + t.next + " DROP CONSTRAINT " + r.str(2) + "; ";
+    }
+  }
+  if (!drop.empty()) conn.execScript(drop);
+  for (const auto& r : conn.query(kSelectForeignKeys, {live}).rows) t.foreignKeys.emplace_back(r.str(0), r.str(1));
+  return t;
+}
+
+// Indexes, statistics and foreign keys of the filled tables, in that order per table.
+void finishNext(db::Connection& conn, const std::vector<const NextTable*>& tables) {
+  for (const auto* t : tables) {
+    conn.begin();
+    try {
+      conn.query(kRaiseMaintenanceMem);
+      // Whatever is still in the pending list would be scanned by every search.
+      for (const auto& gin : t->ginIndexes) conn.query(kCleanGinPendingList, {gin});
+      for (const auto& sql : t->createIndexes) conn.execScript(sql);
+      conn.commit();
+    } catch (...) {
+      conn.rollback();
+      throw;
+    }
+    conn.execScript("ANALYZE " + t->next);
+    // NOT VALID takes the lock on use_cases only for a moment; VALIDATE does not block its writers.
+    for (const auto& [name, definition] : t->foreignKeys) {
+      conn.execScript("ALTER TABLE " + t->next + " ADD CONSTRAINT " + name + " " + definition + " NOT VALID");
+      conn.execScript("ALTER TABLE " + t->next + " VALIDATE CONSTRAINT " + name);
+    }
+  }
+}
+
+// Re-indexes into the _next tables what was published (or listed) after it was read. Returns the
+// number of cases that were not indexed at all before.
+int64_t catchUp(db::Connection& conn, const IndexedVersions& indexed) {
+  std::vector<int64_t> changed;
+  int64_t added = 0;
+  for (const auto& r : conn.query(kSelectListedVersions).rows) {
+    auto it = indexed.find(r.i64(0));
+    if (it == indexed.end()) ++added;
+    if (it == indexed.end() || it->second != r.i64(1)) changed.push_back(r.i64(0));
+  }
+  for (size_t from = 0; from < changed.size(); from += kIdChunk) {
+    std::vector<int64_t> part(changed.begin() + static_cast<std::ptrdiff_t>(from),
+                              changed.begin() + static_cast<std::ptrdiff_t>(std::min(changed.size(), from + kIdChunk)));
+    auto ids = pgIdArray(part);
+    for (auto sql : kDeleteNext) conn.query(sql, {ids});
+    writeNext(conn, prepareIndexRows(conn.query(kSelectPublishedIds, {ids})));
+  }
+  return added;
+}
+
+// Index name per definition key (kind + "USING …" part of the definition), to give the new indexes
+// the names of the live ones.
+std::map<std::string, std::string> indexNames(db::Connection& conn, const std::string& table) {
+  std::map<std::string, std::string> out;
+  for (const auto& r : conn.query(kSelectIndexes, {table}).rows) {
+    if (!out.emplace(r.str(4), r.str(0)).second) throw std::runtime_error("reindex: two equal indexes on " + table);
+  }
+  return out;
+}
+
+// Step 4 in one transaction. Waits at most 5 s for running searches (lock_timeout) and tries again
+// a few times, so that a long reader cannot make all searches queue behind the swap.
+// Returns the number of cases added by the catch-up.
+int64_t swapIn(db::Connection& conn, const std::vector<NextTable>& tables, const IndexedVersions& indexed) {
+  std::vector<std::string> live;
+  for (const auto& t : tables) live.push_back(t.live);
+  auto lock = "LOCK TABLE " + commaList(live) + " IN EXCLUSIVE MODE";  // readers go on, writers (publish) wait
+  for (int attempt = 1;; ++attempt) {
+    conn.begin();
+    try {
+      conn.execScript("SET LOCAL lock_timeout = '5s'");
+      conn.execScript(lock);
+      auto added = catchUp(conn, indexed);
+      std::string renames;
+      for (const auto& t : tables) {
+        auto liveNames = indexNames(conn, t.live);
+        auto nextNames = indexNames(conn, t.next);
+        if (liveNames.size() != nextNames.size()) throw std::runtime_error("reindex: indexes of " + t.next + " differ from " + t.live);
+        renames += "ALTER TABLE " + t.live + " RENAME TO " + t.prev + "; ";
+        int n = 0;
+        for (const auto& [key, name] : liveNames) {
+          if (!nextNames.contains(key)) throw std::runtime_error("reindex: " + t.next + " lacks index " + name);
+          renames += "ALTER INDEX " + name + " RENAME TO " + t.prev + "_" + std::to_string(++n) + "; ";
+        }
+        renames += "ALTER TABLE " + t.next + " RENAME TO " + t.live + "; ";
+        for (const auto& [key, name] : nextNames) renames += "ALTER INDEX " + name + " RENAME TO " + liveNames.at(key) + "; ";
+      }
+      conn.execScript(renames);
+      bumpLibraryGeneration(conn);
+      conn.commit();
+      return added;
+    } catch (const db::DbError&) {
+      conn.rollback();
+      if (attempt == kSwapAttempts) throw;
+    } catch (...) {
+      conn.rollback();
+      throw;
+    }
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+  }
+}
+
+// Dropping a table with a foreign key locks use_cases exclusively for a moment; wait at most 3 s
+// for running readers, a few times. Whatever is left is dropped by the next reindex.
+void dropTables(db::Connection& conn, const std::vector<std::string>& names) {
+  auto sql = "DROP TABLE IF EXISTS " + commaList(names);
+  for (int attempt = 1; attempt <= 3; ++attempt) {
+    try {
+      conn.begin();
+      conn.execScript("SET LOCAL lock_timeout = '3s'");
+      conn.execScript(sql);
+      conn.commit();
+      return;
+    } catch (const std::exception& e) {
+      try {
+        conn.rollback();
+      } catch (...) {
+      }
+      if (attempt == 3) log::warn(std::string("reindex: could not drop ") + names.front() + "…: " + e.what());
+    }
+  }
+}
+
+class AdvisoryLock {
+ public:
+  explicit AdvisoryLock(db::Connection& conn) : conn_(conn) { conn_.query("SELECT pg_advisory_lock($1)", {kReindexLockKey}); }
+  ~AdvisoryLock() {
+    try {
+      conn_.query("SELECT pg_advisory_unlock($1)", {kReindexLockKey});
+    } catch (...) {
+    }
+  }
+  AdvisoryLock(const AdvisoryLock&) = delete;
+  AdvisoryLock& operator=(const AdvisoryLock&) = delete;
+
+ private:
+  db::Connection& conn_;
+};
 
 }  // namespace
 
 int64_t UseCaseRepository::reindexAll() {
-  // Measured (docs/performance.md): a plain loop needed 35 s for 30,000 cases on SQLite, now 13-15 s:
-  // the FTS table is dropped and created again instead of deleted row by row; documents are read in
-  // batches and parsed and converted to text on a second thread while the first writes the
-  // previous batch; FTS5 merges its segments once at the end. On PostgreSQL each batch is written
-  // with a few array statements instead of ~18 round trips per case.
-  constexpr int64_t kBatch = 1000;
   auto conn = db_.acquire();
-  auto sqlite = conn->dialect() == db::Dialect::kSqlite;
-  if (sqlite) conn->execScript("PRAGMA cache_size = -262144;");  // 256 MiB for this bulk write only
+  if (conn->dialect() == db::Dialect::kSqlite) return reindexSqlite(*conn);
+
+  // A second reindex (another instance, a second `opgv reindex`) waits here until this one is done.
+  AdvisoryLock lock(*conn);
+  auto started = std::chrono::steady_clock::now();
+  std::string phases;  // "fill 41.2 s, indexes 19.5 s, …" for the log
+  auto phase = [&, last = started](const char* name) mutable {
+    auto now = std::chrono::steady_clock::now();
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s%s %.1f s", phases.empty() ? "" : ", ", name, std::chrono::duration<double>(now - last).count());
+    phases += buf;
+    last = now;
+  };
+  std::vector<std::string> leftovers;
+  for (const auto& live : kIndexTables) leftovers.insert(leftovers.end(), {live + "_next", live + "_prev"});
+  conn->execScript("DROP TABLE IF EXISTS " + commaList(leftovers));  // of an interrupted reindex
+  std::vector<NextTable> tables;
+  std::vector<std::string> nextNames;
+  for (const auto& live : kIndexTables) nextNames.push_back(live + "_next");
   int64_t total = 0;
-  conn->begin();
   try {
-    if (sqlite) {
-      conn->execScript(std::string("DELETE FROM use_case_facets; DROP TABLE use_case_fts; ") + std::string(kCreateFtsSqlite) + ";");
-      conn->query("INSERT INTO use_case_fts (use_case_fts, rank) VALUES ('automerge', 0)");
-    } else {
-      conn->execScript("TRUNCATE use_case_search, use_case_terms, use_case_heads, use_case_facets;");
+    for (const auto& live : kIndexTables) tables.push_back(createNext(*conn, live));
+    bool lz4 = conn->query(kHasLz4).first().i64(0) > 0;
+    phase("prepare");
+
+    // A second connection writes and builds indexes in parallel; without one (pool exhausted) the
+    // first does everything.
+    std::optional<db::PooledConnection> second;
+    try {
+      second.emplace(db_.acquire());
+    } catch (const db::DbError& e) {
+      log::warn(std::string("reindex: one connection only: ") + e.what());
     }
-    auto fetch = [&](int64_t after) { return conn->query(kSelectPublishedBatch, {after, kBatch}); };
-    auto pending = std::async(std::launch::async, prepareIndexRows, fetch(0));
-    for (;;) {
-      auto batch = pending.get();
-      if (batch.empty()) break;
-      pending = std::async(std::launch::async, prepareIndexRows, fetch(batch.back().id));
-      if (sqlite) {
-        for (const auto& rows : batch) {
-          for (const auto& [facet, values] : rows.facets) {
-            for (const auto& value : values) conn->query(kInsertFacet, {rows.id, facet, value});
-          }
-          conn->query(kInsertFtsSqlite, {rows.id, rows.text.title, rows.text.summary, rows.text.body});
-        }
-      } else {
-        writeBatchPostgres(*conn, batch);
+
+    auto range = conn->query(kSelectListedRange).first();
+    IdChunks chunks(range.i64(0), range.i64(1));
+    std::vector<std::pair<int64_t, int64_t>> written;
+    {
+      std::future<std::vector<std::pair<int64_t, int64_t>>> other;
+      if (second) other = std::async(std::launch::async, [&] { return fillNext(**second, chunks, lz4); });
+      try {
+        written = fillNext(*conn, chunks, lz4);
+      } catch (...) {
+        chunks.stop();
+        if (other.valid()) other.wait();
+        throw;
       }
-      total += static_cast<int64_t>(batch.size());
+      if (other.valid()) {
+        auto more = other.get();
+        written.insert(written.end(), more.begin(), more.end());
+      }
     }
-    if (sqlite) conn->query("INSERT INTO use_case_fts (use_case_fts) VALUES ('optimize')");
-    bumpLibraryGeneration(*conn);
-    conn->commit();
-    if (!sqlite) conn->execScript("ANALYZE use_case_search, use_case_terms, use_case_heads, use_case_facets, use_cases;");
+    IndexedVersions indexed(written.begin(), written.end());
+    total = static_cast<int64_t>(indexed.size());
+    phase(second ? "fill (2 connections)" : "fill (1 connection)");
+
+    // About 3 s each at 100,000 cases: use_case_terms (flush of the GIN pending list, ANALYZE over
+    // the large vectors) on one connection, the B-tree indexes of the others on the second.
+    std::vector<const NextTable*> first, rest;
+    for (const auto& t : tables) (t.live == "use_case_terms" ? first : rest).push_back(&t);
+    if (second) {
+      auto other = std::async(std::launch::async, [&] { finishNext(**second, rest); });
+      try {
+        finishNext(*conn, first);
+      } catch (...) {
+        other.wait();
+        throw;
+      }
+      other.get();
+      second.reset();
+    } else {
+      first.insert(first.end(), rest.begin(), rest.end());
+      finishNext(*conn, first);
+    }
+
+    phase("indexes");
+    total += swapIn(*conn, tables, indexed);
+    phase("swap");
   } catch (...) {
     try {
-      conn->rollback();
+      dropTables(*conn, nextNames);
     } catch (...) {
     }
-    if (sqlite) conn->execScript("PRAGMA cache_size = -2000;");
     throw;
   }
-  if (sqlite) conn->execScript("PRAGMA cache_size = -2000;");
+  std::vector<std::string> prev;
+  for (const auto& t : tables) prev.push_back(t.prev);
+  dropTables(*conn, prev);
+  conn->execScript("ANALYZE use_cases");
+  phase("drop old, analyse");
+  log::info("reindex: " + std::to_string(total) + " use cases in " +
+            std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()) +
+            " ms (" + phases + ")");
   return total;
 }
 

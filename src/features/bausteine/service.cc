@@ -329,7 +329,9 @@ int BausteinService::warmPdfCache(std::stop_token stop,
   int made = 0, done = 0;
   for (const auto& b : missing) {
     if (stop.stop_requested()) break;
-    if (download(b.slug, "pdf", {})) ++made;
+    // Shorter than a request's bound: a shutdown waits for the running conversion, and the
+    // systemd unit gives the whole stop 30 s.
+    if (download(b.slug, "pdf", {}, std::chrono::seconds(20))) ++made;
     progress(++done, static_cast<int>(missing.size()), b.slug);
   }
   return made;

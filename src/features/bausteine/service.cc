@@ -294,11 +294,8 @@ Result<Download> BausteinService::download(const std::string& slug, const std::s
   bool deck = isPresentation(b->typ);
 
   Result<std::string> bytes = fail(ErrorCode::kInternal, "Unbekanntes Format.");
-  if (format == "docx") bytes = office::writeDocx(toOfficeDocument(filled, b->version));
-  else if (format == "odt") bytes = office::writeOdt(toOfficeDocument(filled, b->version));
-  else if (format == "pptx") bytes = office::writePptx(toPresentation(filled, b->version));
-  else if (format == "odp") bytes = office::writeOdp(toPresentation(filled, b->version));
-  else if (format == "pdf") {
+  if (format != "pdf") bytes = writeOffice(*b, filled, format);
+  else {
     bool blank = accepted->empty();
     if (blank) {
       if (auto cached = repo_.cachedPdf(b->id, b->version)) return Download{std::move(*cached), contentType(format), fileName(b->slug, format)};
@@ -313,10 +310,32 @@ Result<Download> BausteinService::download(const std::string& slug, const std::s
   return Download{std::move(*bytes), contentType(format), fileName(b->slug, format)};
 }
 
-std::optional<int64_t> BausteinService::blankPdfSize(const Baustein& baustein) {
-  auto sizes = repo_.cachedPdfSizes();
-  if (auto it = sizes.find(baustein.id); it != sizes.end()) return it->second;
-  return std::nullopt;
+Result<std::string> BausteinService::writeOffice(const Baustein& baustein, const nlohmann::json& filled, const std::string& format) {
+  if (format == "docx") return office::writeDocx(toOfficeDocument(filled, baustein.version));
+  if (format == "odt") return office::writeOdt(toOfficeDocument(filled, baustein.version));
+  if (format == "pptx") return office::writePptx(toPresentation(filled, baustein.version));
+  if (format == "odp") return office::writeOdp(toPresentation(filled, baustein.version));
+  return fail(ErrorCode::kInternal, "Unbekanntes Format.", format);
+}
+
+std::map<std::string, int64_t> BausteinService::blankSizes(const Baustein& baustein) {
+  std::map<std::string, int64_t> sizes;
+  {
+    std::lock_guard lock(sizes_mutex_);
+    if (auto it = office_sizes_.find({baustein.id, baustein.version}); it != office_sizes_.end()) sizes = it->second;
+  }
+  if (sizes.empty()) {
+    auto blank = filledDocument(baustein.document, {});
+    for (const auto& format : downloadFormats(baustein.typ)) {
+      if (format == "pdf" || format == "html") continue;
+      if (auto bytes = writeOffice(baustein, blank, format)) sizes[format] = static_cast<int64_t>(bytes->size());
+    }
+    std::lock_guard lock(sizes_mutex_);
+    office_sizes_[{baustein.id, baustein.version}] = sizes;
+  }
+  auto pdfs = repo_.cachedPdfSizes();
+  if (auto it = pdfs.find(baustein.id); it != pdfs.end()) sizes["pdf"] = it->second;
+  return sizes;
 }
 
 int BausteinService::warmPdfCache(std::stop_token stop,

@@ -5,6 +5,8 @@
 // handlers call the same functions.
 #include <chrono>
 #include <functional>
+#include <map>
+#include <mutex>
 #include <stop_token>
 #include <optional>
 #include <string>
@@ -71,8 +73,9 @@ class BausteinService {
   Result<Download> download(const std::string& slug, const std::string& format, const Values& values,
                             std::chrono::milliseconds pdfTimeout = std::chrono::seconds(60));
 
-  // Size of the cached blank PDF of the current version, if it has been made yet.
-  std::optional<int64_t> blankPdfSize(const Baustein& baustein);
+  // Bytes of each blank download of the current version, for the link texts: the office files
+  // are written once per version and remembered; the PDF's size is known once it was made.
+  std::map<std::string, int64_t> blankSizes(const Baustein& baustein);
   // Makes the blank PDF of every Baustein whose current version has none, one after the other
   // (LibreOffice is memory-hungry); `progress` is called after each. Returns how many were made.
   // Stops between conversions when `stop` is requested.
@@ -84,9 +87,13 @@ class BausteinService {
 
  private:
   Values prefillFor(const auth::Principal& who);
+  // The office file of a filled document in one of the formats the writers produce (not PDF/HTML).
+  Result<std::string> writeOffice(const Baustein& baustein, const nlohmann::json& filled, const std::string& format);
   db::Database& db_;
   const Clock& clock_;
   BausteinRepository repo_;
+  std::mutex sizes_mutex_;
+  std::map<std::pair<int64_t, int64_t>, std::map<std::string, int64_t>> office_sizes_;  // (id, version) → format → bytes
 };
 
 }  // namespace opgv::bausteine

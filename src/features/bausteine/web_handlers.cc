@@ -9,7 +9,6 @@
 #include "features/bausteine/routes.h"
 #include "features/bausteine/service.h"
 #include "features/bausteine/views.h"
-#include "office/writers.h"
 
 namespace opgv::bausteine {
 namespace {
@@ -124,24 +123,14 @@ nlohmann::json documentModel(const nlohmann::json& d, int64_t version) {
   return m;
 }
 
-// Download links with type and size. Sizes of the blank files are measured by writing them (a
-// few milliseconds); the PDF's comes from its cached copy (made at start by `opgv serve` or on the
-// first download), and until that exists the link says the PDF is made on request.
-nlohmann::json downloadLinks(const Baustein& b, std::optional<int64_t> pdfSize) {
-  auto filled = filledDocument(b.document, {});
+// Download links with type and size (BITV). A PDF that has not been made yet (at start by
+// `opgv serve`, or on its first download) is announced as made on request instead.
+nlohmann::json downloadLinks(const Baustein& b, const std::map<std::string, int64_t>& sizes) {
   auto list = nlohmann::json::array();
   for (const auto& format : downloadFormats(b.typ)) {
-    std::optional<size_t> size;
-    Result<std::string> bytes = fail(ErrorCode::kInternal, "");
-    if (format == "docx") bytes = office::writeDocx(toOfficeDocument(filled, b.version));
-    else if (format == "odt") bytes = office::writeOdt(toOfficeDocument(filled, b.version));
-    else if (format == "pptx") bytes = office::writePptx(toPresentation(filled, b.version));
-    else if (format == "odp") bytes = office::writeOdp(toPresentation(filled, b.version));
-    if (bytes) size = bytes->size();
-    if (format == "pdf" && pdfSize) size = static_cast<size_t>(*pdfSize);
     nlohmann::json link = {{"URL", "/bausteine/" + b.slug + "/download?format=" + format}, {"LABEL", formatLabel(format)}};
     if (format == "html") link["URL"] = "/bausteine/" + b.slug + "/druck";
-    if (size) link["SIZE"] = {{"TEXT", sizeLabel(*size)}};
+    if (auto it = sizes.find(format); it != sizes.end()) link["SIZE"] = {{"TEXT", sizeLabel(static_cast<size_t>(it->second))}};
     else if (format == "pdf") link["ON_REQUEST"] = true;
     else link["PAGE"] = true;
     list.push_back(link);
@@ -248,7 +237,7 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
     page.model["CURRENT"] = true;
     if (!placeholders(b.document).empty()) page.model["CAN_FILL"] = true;
     else page.model["NO_FILL"] = true;
-    page.model["DOWNLOADS"] = downloadLinks(b, service->blankPdfSize(b));
+    page.model["DOWNLOADS"] = downloadLinks(b, service->blankSizes(b));
     if (who.loggedIn()) {
       if (view->on_merkliste) page.model["ON_MERKLISTE"] = true;
       else page.model["NOT_ON_MERKLISTE"] = true;

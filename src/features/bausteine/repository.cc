@@ -5,12 +5,12 @@
 namespace opgv::bausteine {
 namespace {
 
-constexpr std::string_view kAll =
-    "SELECT id, slug, typ, title, document, version, usage_count, updated_at, COALESCE(seed_conflict, '') FROM bausteine "
-    "ORDER BY title";
-constexpr std::string_view kBySlug =
-    "SELECT id, slug, typ, title, document, version, usage_count, updated_at, COALESCE(seed_conflict, '') FROM bausteine "
-    "WHERE slug = $1";
+// The columns fromRow() reads, in its order.
+#define OPGV_BAUSTEIN_HEAD \
+  "SELECT id, slug, typ, title, document, version, usage_count, updated_at, COALESCE(seed_conflict, '') FROM bausteine "
+constexpr std::string_view kAll = OPGV_BAUSTEIN_HEAD "ORDER BY title";
+constexpr std::string_view kBySlug = OPGV_BAUSTEIN_HEAD "WHERE slug = $1";
+#undef OPGV_BAUSTEIN_HEAD
 constexpr std::string_view kSource = "SELECT source, COALESCE(source_hash, ''), edited_in_ui FROM bausteine WHERE id = $1";
 constexpr std::string_view kInsert =
     "INSERT INTO bausteine (slug, typ, title, document, source, version, source_hash, created_at, updated_at) "

@@ -1,5 +1,5 @@
 // opgv: one binary for the OPGV-Plattform. Subcommands: serve, migrate, seed, user, backup,
-// restore, version. Help texts are German first, then English.
+// restore, validate, infer, version. A usage error exits with 2 (the validate contract). Help texts are German first, then English.
 #include <CLI/CLI.hpp>
 
 #include <chrono>
@@ -8,6 +8,7 @@
 #include "app/application.h"
 #include "app/backup.h"
 #include "app/settings.h"
+#include "app/validate_command.h"
 #include "auth/principal.h"
 #include "common/crypto.h"
 #include "common/log.h"
@@ -110,9 +111,38 @@ int main(int argc, char** argv) {
   restoreCmd->add_option("--from", restoreFrom, "Sicherungsdatei / backup file")->required();
   restoreCmd->add_flag("--yes", restoreYes, "Ohne Rückfrage / do not ask");
 
+  opgv::app::ValidateArgs validateArgs;
+  auto* validateCmd = cli.add_subcommand(
+      "validate", "Tabelle (CSV, XLSX, ODS) gegen Schema oder Modell prüfen; Exit 0 gültig, 1 ungültig, 2 Aufruffehler "
+                  "/ validate a table");
+  auto* schemaOption = validateCmd->add_option("--schema", validateArgs.schemaPath,
+                                               "Table Schema oder datapackage.json / schema or data package");
+  validateCmd->add_option("--resource", validateArgs.resource, "Ressource im Datenpaket / resource in the package");
+  auto* modelOption =
+      validateCmd->add_option("--model", validateArgs.model, "Modell aus models/, z. B. sozialraum-indikatoren / model slug");
+  schemaOption->excludes(modelOption);
+  validateCmd->add_option("--format", validateArgs.format, "text|json|html (Standard text)");
+  validateCmd->add_option("--encoding", validateArgs.encoding, "Zeichenkodierung statt Erkennung, z. B. windows-1252");
+  validateCmd->add_option("--sheet", validateArgs.sheet, "Tabellenblatt (XLSX, ODS) / sheet name");
+  validateCmd->add_option("--max-errors", validateArgs.maxErrors, "Höchstens so viele Fehler auflisten (Standard 1000)");
+  validateCmd->add_flag("--deutsch", validateArgs.germanDefaults,
+                        "Deutsche Schreibweisen, wo das Schema nichts sagt (1.234,56; 31.12.2024; ja/nein)");
+  validateCmd->add_option("--resources", validateArgs.resourcesDir, "Verzeichnis mit models/ / resources directory");
+  validateCmd->add_option("FILE", validateArgs.file, "Datei / file")->required();
+
+  opgv::app::InferArgs inferArgs;
+  auto* inferCmd = cli.add_subcommand("infer", "Schema und CSV-Format einer Datei vorschlagen / infer schema and dialect");
+  inferCmd->add_option("--sample-bytes", inferArgs.sampleBytes, "Größe der Stichprobe (Standard 1 MiB)");
+  inferCmd->add_option("FILE", inferArgs.file, "Datei / file")->required();
+
   auto* version = cli.add_subcommand("version", "Version anzeigen / print version");
 
-  CLI11_PARSE(cli, argc, argv);
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = cli.exit(e);
+    return code == 0 ? 0 : opgv::app::kExitUsage;
+  }
 
   try {
     opgv::crypto::initialize();
@@ -120,6 +150,8 @@ int main(int argc, char** argv) {
       std::cout << "opgv " << OPGV_VERSION << "\n";
       return 0;
     }
+    if (validateCmd->parsed()) return opgv::app::runValidate(validateArgs, std::cout, std::cerr);
+    if (inferCmd->parsed()) return opgv::app::runInfer(inferArgs, std::cout, std::cerr);
     if (serve->parsed()) {
       opgv::app::Application app(serveFlags.resolve());
       app.prepare();

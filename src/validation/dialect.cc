@@ -480,8 +480,22 @@ DialectGuess sniffDialect(std::string_view sample, bool complete) {
   }
 
   std::vector<Candidate> candidates;
-  for (char quote : kQuotes)
+  // `'` is only a candidate where a field starts with it. Otherwise a broken `"` quote (opened,
+  // never closed) would make `'` win, and the broken quote would go unreported as literal text.
+  auto quoteStartsAField = [&](char quote) {
+    if (quote == '"') return true;
+    if (!sample.empty() && sample.front() == quote) return true;
+    for (size_t i = 1; i < sample.size(); ++i) {
+      char before = sample[i - 1];
+      if (sample[i] == quote && (before == ',' || before == ';' || before == '\t' || before == '|' || before == '\n'))
+        return true;
+    }
+    return false;
+  };
+  for (char quote : kQuotes) {
+    if (!quoteStartsAField(quote)) continue;
     for (char delimiter : kDelimiters) candidates.push_back(tryDialect(sample, complete, delimiter, quote));
+  }
   // Ties go to the earlier candidate: `"` before `'`, and `;` first because this platform
   // mostly sees German exports.
   size_t best = 0;

@@ -1,0 +1,202 @@
+#include "app/validate_command.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "app/config.h"
+#include "validation/encoding.h"
+#include "validation/infer.h"
+#include "validation/report_format.h"
+#include "validation/schema.h"
+#include "validation/validate_file.h"
+
+namespace opgv::app {
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace opgv::validation;
+
+std::string inQuotesDe(const std::string& text) { return "„" + text + "“"; }
+
+void printError(std::ostream& err, const Error& error) {
+  err << "Fehler: " << error.message << "\n";
+  for (const auto& field : error.fields) {
+    err << "  " << (field.field.empty() ? "" : field.field + ": ") << field.message << "\n";
+  }
+}
+
+Result<std::string> readSmallFile(const fs::path& path, uint64_t limit) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail(ErrorCode::kNotFound, "Die Datei " + inQuotesDe(path.string()) + " kann nicht gelesen werden.");
+  std::string text;
+  text.resize(limit);
+  in.read(text.data(), static_cast<std::streamsize>(limit));
+  text.resize(static_cast<size_t>(in.gcount()));
+  return text;
+}
+
+void printReport(const Report& report, const std::string& format, std::ostream& out) {
+  if (format == "json") {
+    out << reportToJson(report).dump(2) << "\n";
+  } else if (format == "html") {
+    out << reportToHtml(report);
+  } else {
+    out << reportToText(report);
+  }
+}
+
+std::string modelList(const fs::path& modelsDir) {
+  std::vector<std::string> slugs;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(modelsDir, ec)) {
+    if (entry.is_directory() && fs::exists(entry.path() / "datapackage.json")) slugs.push_back(entry.path().filename());
+  }
+  std::sort(slugs.begin(), slugs.end());
+  std::string out;
+  for (const auto& slug : slugs) out += (out.empty() ? "" : ", ") + slug;
+  return out.empty() ? "keine" : out;
+}
+
+bool validSlug(const std::string& slug) {
+  if (slug.empty() || slug.size() > 80) return false;
+  return std::all_of(slug.begin(), slug.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+}  // namespace
+
+int runValidate(const ValidateArgs& args, std::ostream& out, std::ostream& err) {
+  if (args.format != "text" && args.format != "json" && args.format != "html") {
+    err << "Fehler: Unbekanntes Ausgabeformat " << inQuotesDe(args.format) << " (erlaubt: text, json, html).\n";
+    return kExitUsage;
+  }
+  if (!args.schemaPath.empty() && !args.model.empty()) {
+    err << "Fehler: Bitte entweder --schema oder --model angeben, nicht beides.\n";
+    return kExitUsage;
+  }
+  std::error_code ec;
+  if (!fs::is_regular_file(args.file, ec)) {
+    err << "Fehler: Die Datei " << inQuotesDe(args.file) << " gibt es nicht oder sie ist keine normale Datei.\n";
+    return kExitUsage;
+  }
+  if (!args.encoding.empty()) {
+    if (auto encoding = encodingFromName(args.encoding); !encoding) {
+      printError(err, encoding.error());
+      return kExitUsage;
+    }
+  }
+
+  SchemaOptions schemaOptions;
+  if (args.germanDefaults) schemaOptions.defaults = germanDefaults();
+  FileOptions options;
+  options.encoding = args.encoding;
+  options.sheet = args.sheet;
+  options.limits.maxErrors = static_cast<size_t>(args.maxErrors);
+
+  fs::path descriptorPath = args.schemaPath;
+  if (!args.model.empty()) {
+    if (!validSlug(args.model)) {
+      err << "Fehler: " << inQuotesDe(args.model) << " ist kein gültiger Modellname (Kleinbuchstaben, Ziffern, Bindestriche).\n";
+      return kExitUsage;
+    }
+    fs::path resources;
+    try {
+      resources = locateResources(args.resourcesDir);
+    } catch (const std::exception& e) {
+      err << "Fehler: " << e.what() << "\n";
+      return kExitUsage;
+    }
+    descriptorPath = resources / "models" / args.model / "datapackage.json";
+    if (!fs::exists(descriptorPath)) {
+      err << "Fehler: Das Modell " << inQuotesDe(args.model) << " gibt es nicht. Vorhanden: " << modelList(resources / "models")
+          << ".\n";
+      return kExitUsage;
+    }
+  }
+
+  Result<Report> report = fail(ErrorCode::kInternal, "");
+  if (descriptorPath.empty()) {
+    auto sample = readSmallFile(args.file, kInferSampleBytes);
+    if (!sample) {
+      printError(err, sample.error());
+      return kExitUsage;
+    }
+    auto size = fs::file_size(args.file, ec);
+    auto inference = inferTable(*sample, !ec && size <= sample->size());
+    auto schema = parseSchema(inference.schema, schemaOptions);
+    if (!schema) {
+      printError(err, schema.error());
+      return kExitUsage;
+    }
+    options.dialect = inference.dialect.dialect;
+    report = validateFile(args.file, *schema, options);
+    if (report) {
+      report->notes.insert(report->notes.begin(),
+                           "Ohne Schema geprüft: Das Schema wurde aus der Datei abgeleitet (opgv infer); geprüft werden "
+                           "Aufbau, Datentypen und Pflichtfelder.");
+    }
+  } else {
+    auto text = readSmallFile(descriptorPath, uint64_t{16} << 20);
+    if (!text) {
+      printError(err, text.error());
+      return kExitUsage;
+    }
+    auto json = nlohmann::json::parse(*text, nullptr, false);
+    if (json.is_discarded()) {
+      err << "Fehler: " << inQuotesDe(descriptorPath.string()) << " ist kein gültiges JSON.\n";
+      return kExitUsage;
+    }
+    if (json.is_object() && json.contains("resources")) {
+      auto package = parsePackage(json, schemaOptions);
+      if (!package) {
+        printError(err, package.error());
+        return kExitUsage;
+      }
+      if (auto cycles = detectForeignKeyCycles(*package); !cycles) {
+        printError(err, cycles.error());
+        return kExitUsage;
+      }
+      report = validateResource(*package, descriptorPath.parent_path(), args.resource, args.file, options);
+    } else {
+      if (!args.resource.empty()) {
+        err << "Fehler: --resource gilt nur für ein Datenpaket (datapackage.json mit „resources“).\n";
+        return kExitUsage;
+      }
+      auto schema = parseSchema(json, schemaOptions);
+      if (!schema) {
+        printError(err, schema.error());
+        return kExitUsage;
+      }
+      report = validateFile(args.file, *schema, options);
+    }
+  }
+  if (!report) {
+    printError(err, report.error());
+    return kExitUsage;
+  }
+  printReport(*report, args.format, out);
+  return report->valid ? kExitValid : kExitInvalid;
+}
+
+int runInfer(const InferArgs& args, std::ostream& out, std::ostream& err) {
+  std::error_code ec;
+  if (!fs::is_regular_file(args.file, ec)) {
+    err << "Fehler: Die Datei " << inQuotesDe(args.file) << " gibt es nicht oder sie ist keine normale Datei.\n";
+    return kExitUsage;
+  }
+  auto sample = readSmallFile(args.file, args.sampleBytes);
+  if (!sample) {
+    printError(err, sample.error());
+    return kExitUsage;
+  }
+  auto size = fs::file_size(args.file, ec);
+  auto inference = inferTable(*sample, !ec && size <= sample->size());
+  out << inferenceToJson(inference).dump(2) << "\n";
+  return inference.fields.empty() ? kExitInvalid : kExitValid;
+}
+
+}  // namespace opgv::app

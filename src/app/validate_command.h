@@ -1,0 +1,36 @@
+#pragma once
+// `opgv validate` and `opgv infer`: the validation engine on the command line. No database, no
+// server; exit codes are a contract for scripts: 0 valid, 1 invalid, 2 usage error or unreadable
+// input (also for a schema that cannot be read).
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+
+namespace opgv::app {
+
+struct ValidateArgs {
+  std::string schemaPath;  // a Table Schema or a Data Package descriptor
+  std::string resource;    // in a package; empty: the first resource
+  std::string model;       // slug of a model under models/
+  std::string resourcesDir;  // where models/ lives; empty: located like the server's resources
+  std::string format = "text";  // text, json, html
+  std::string encoding;    // declared; empty: detect
+  std::string sheet;
+  bool germanDefaults = false;
+  uint64_t maxErrors = 1000;
+  std::string file;
+};
+
+inline constexpr int kExitValid = 0;
+inline constexpr int kExitInvalid = 1;
+inline constexpr int kExitUsage = 2;
+
+int runValidate(const ValidateArgs& args, std::ostream& out, std::ostream& err);
+
+struct InferArgs {
+  std::string file;
+  uint64_t sampleBytes = uint64_t{1} << 20;
+};
+int runInfer(const InferArgs& args, std::ostream& out, std::ostream& err);
+
+}  // namespace opgv::app

@@ -1,0 +1,365 @@
+#include "validation/validate_file.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "validation/encoding.h"
+
+namespace opgv::validation {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kChunk = size_t{1} << 20;
+constexpr size_t kSample = size_t{64} << 10;
+
+std::string inQuotesDe(std::string_view text) { return "„" + std::string(text) + "“"; }
+
+bool endsWith(std::string_view text, std::string_view suffix) {
+  if (text.size() < suffix.size()) return false;
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[text.size() - suffix.size() + i])) != suffix[i]) return false;
+  }
+  return true;
+}
+
+// Pulls bytes from a file or from memory, the same way for both.
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  // Up to `max` bytes; empty at the end.
+  virtual std::string_view next(size_t max) = 0;
+  virtual uint64_t size() const = 0;
+};
+
+class MemorySource : public ByteSource {
+ public:
+  explicit MemorySource(std::string_view bytes) : bytes_(bytes) {}
+  std::string_view next(size_t max) override {
+    auto piece = bytes_.substr(pos_, max);
+    pos_ += piece.size();
+    return piece;
+  }
+  uint64_t size() const override { return bytes_.size(); }
+
+ private:
+  std::string_view bytes_;
+  size_t pos_ = 0;
+};
+
+class FileSource : public ByteSource {
+ public:
+  FileSource(std::FILE* file, uint64_t size) : file_(file), size_(size), buffer_(kChunk, '\0') {}
+  ~FileSource() override { std::fclose(file_); }
+  std::string_view next(size_t max) override {
+    size_t n = std::fread(buffer_.data(), 1, std::min(max, buffer_.size()), file_);
+    return {buffer_.data(), n};
+  }
+  uint64_t size() const override { return size_; }
+
+ private:
+  std::FILE* file_;
+  uint64_t size_;
+  std::string buffer_;
+};
+
+// The CSV pipeline: transcoder → parser → validator. `head` are bytes already taken from the
+// source for detection; they are fed first.
+void readCsv(ByteSource& source, std::string head, const std::string& name, const FileOptions& options,
+             TableValidator& validator, Report& report) {
+  const bool complete = head.size() < kSample;
+  auto guess = chooseEncoding(options.encoding, head, complete);
+  if (!guess) {
+    validator.sourceError(SourceError{std::string(codes::kEncodingError), guess.error().message, 0, 0, 0, true});
+    return;
+  }
+  report.encoding = std::string(encodingName(guess->encoding));
+  if (!isSupported(guess->encoding)) {
+    validator.sourceError(SourceError{std::string(codes::kEncodingError),
+                                      "Die Datei ist als " + std::string(encodingName(guess->encoding)) +
+                                          " (Unicode-Text mit 2 Byte je Zeichen) gespeichert. Bitte in Excel "
+                                          "„Speichern unter“ → „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen.",
+                                      0, 0, 0, true});
+    return;
+  }
+  if (!guess->note.empty()) report.notes.push_back(guess->note);
+
+  Utf8Transcoder transcoder(guess->encoding);
+  std::string text;
+  auto transcodeFailed = [&](const Status& status) {
+    if (status) return false;
+    if (transcoder.error()) {
+      validator.sourceError(*transcoder.error());
+    } else {
+      validator.sourceError(SourceError{std::string(codes::kEncodingError), status.error().message, 0, 0, 0, true});
+    }
+    return true;
+  };
+  if (transcodeFailed(transcoder.feed(head, text))) return;
+
+  Dialect dialect;
+  if (options.dialect) {
+    dialect = *options.dialect;
+  } else {
+    auto sniffed = sniffDialect(text, complete);
+    dialect.delimiter = sniffed.dialect.delimiter;
+    dialect.quoteChar = sniffed.dialect.quoteChar;
+    dialect.skipInitialSpace = sniffed.dialect.skipInitialSpace;
+    if (!sniffed.note.empty()) report.notes.push_back(sniffed.note);
+  }
+
+  bool sawHeader = !dialect.header;
+  int64_t dataRows = 0;
+  std::vector<CellInput> cells;
+  CsvParser parser(
+      dialect,
+      CsvParser::Handlers{
+          .onRecord =
+              [&](const CsvRecord& record) {
+                ++dataRows;
+                cells.resize(record.fields.size());
+                for (size_t i = 0; i < record.fields.size(); ++i) {
+                  cells[i] = CellInput{record.fields[i].value, false, record.fields[i].null};
+                }
+                validator.row(record.row, record.line, cells);
+              },
+          .onHeader =
+              [&](const CsvHeader& header) {
+                sawHeader = true;
+                validator.header(header.labels, header.rows.empty() ? 1 : header.rows.back(), header.line);
+              },
+          .onError = [&](const SourceError& error) { validator.sourceError(error); },
+      },
+      options.csvLimits);
+
+  uint64_t done = head.size();
+  if (!parser.feed(text)) return;
+  while (true) {
+    auto piece = source.next(kChunk);
+    if (piece.empty()) break;
+    done += piece.size();
+    text.clear();
+    if (transcodeFailed(transcoder.feed(piece, text))) return;
+    if (!parser.feed(text)) return;
+    if (options.progress && !options.progress(done, source.size())) {
+      validator.sourceError(SourceError{std::string(codes::kSourceError),
+                                        "Die Prüfung wurde abgebrochen; Zeilen nach Byte " + formatCount(done) +
+                                            " wurden nicht gelesen.",
+                                        0, 0, done, true});
+      return;
+    }
+  }
+  text.clear();
+  if (transcodeFailed(transcoder.finish(text))) return;
+  if (!parser.feed(text)) return;
+  if (!parser.finish()) return;
+  if (sawHeader && dataRows == 0 && dialect.header) {
+    validator.sourceError(SourceError{std::string(codes::kSourceError),
+                                      "Die Datei " + inQuotesDe(name) +
+                                          " enthält nur die Kopfzeile und keine Datenzeilen.",
+                                      0, 0, 0, false});
+  }
+  report.notes.push_back("Gelesen als CSV, Trennzeichen " +
+                         (dialect.delimiter == "\t" ? std::string("Tabulator") : inQuotesDe(dialect.delimiter)) +
+                         ", Zeilenende " + std::string(lineEndingName(parser.stats().lineEnding())) + ".");
+}
+
+}  // namespace
+
+std::string_view tableFormatName(TableFormat format) {
+  switch (format) {
+    case TableFormat::kCsv: return "csv";
+    case TableFormat::kXlsx: return "xlsx";
+    case TableFormat::kOds: return "ods";
+  }
+  return "csv";
+}
+
+TableFormat detectTableFormat(std::string_view firstBytes, const std::string& fileName) {
+  bool zip = firstBytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+  if (zip) {
+    if (firstBytes.find("application/vnd.oasis.opendocument.spreadsheet") != std::string_view::npos) {
+      return TableFormat::kOds;
+    }
+    if (endsWith(fileName, ".ods")) return TableFormat::kOds;
+    return TableFormat::kXlsx;
+  }
+  if (endsWith(fileName, ".xlsx") || endsWith(fileName, ".xlsm")) return TableFormat::kXlsx;
+  if (endsWith(fileName, ".ods")) return TableFormat::kOds;
+  return TableFormat::kCsv;
+}
+
+namespace {
+
+Status readFrom(ByteSource& source, const std::string& name, const FileOptions& options, TableValidator& validator) {
+  Report meta;  // source metadata, handed to the validator at the end
+  std::string head;
+  while (head.size() < kSample) {
+    auto piece = source.next(kSample - head.size());
+    if (piece.empty()) break;
+    head.append(piece);
+  }
+  TableFormat format = options.format.value_or(detectTableFormat(head, name));
+  meta.source = name;
+  meta.format = std::string(tableFormatName(format));
+  meta.stats.bytes = source.size();
+  if (format != TableFormat::kCsv) {
+    validator.sourceError(SourceError{std::string(codes::kSourceError),
+                                      "Tabellen im Format " + std::string(tableFormatName(format)) +
+                                          " werden in dieser Version noch nicht gelesen. Bitte als CSV speichern.",
+                                      0, 0, 0, true});
+  } else {
+    readCsv(source, std::move(head), name, options, validator, meta);
+  }
+  validator.setSourceInfo(meta);
+  return {};
+}
+
+}  // namespace
+
+Status readTable(const fs::path& path, const FileOptions& options, TableValidator& validator) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    return fail(ErrorCode::kInvalidInput, inQuotesDe(path.string()) + " ist ein Verzeichnis, keine Datei.");
+  }
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) {
+    return fail(ErrorCode::kNotFound, "Die Datei " + inQuotesDe(path.string()) + " kann nicht gelesen werden: " +
+                                          std::string(std::strerror(errno)) + ".");
+  }
+  uint64_t size = fs::file_size(path, ec);
+  if (ec) size = 0;
+  FileSource source(file, size);
+  return readFrom(source, path.filename().string(), options, validator);
+}
+
+Status readTableBytes(std::string_view bytes, const std::string& name, const FileOptions& options,
+                      TableValidator& validator) {
+  MemorySource source(bytes);
+  return readFrom(source, name, options, validator);
+}
+
+Result<Report> validateFile(const fs::path& path, const Schema& schema, const FileOptions& options) {
+  TableValidator validator(schema, options.limits);
+  auto status = readTable(path, options, validator);
+  if (!status) return std::unexpected(status.error());
+  return validator.finish();
+}
+
+Result<std::optional<Dialect>> resourceDialect(const Resource& resource) {
+  auto it = resource.descriptor.find("dialect");
+  if (it == resource.descriptor.end() || !it->is_object()) return std::optional<Dialect>{};
+  auto dialect = parseDialect(*it);
+  if (!dialect) return std::unexpected(dialect.error());
+  return std::optional<Dialect>(*dialect);
+}
+
+namespace {
+
+std::optional<std::string> resourcePath(const Resource& resource) {
+  auto it = resource.descriptor.find("path");
+  if (it == resource.descriptor.end()) return std::nullopt;
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_array() && it->size() == 1 && (*it)[0].is_string()) return (*it)[0].get<std::string>();
+  return std::nullopt;
+}
+
+FileOptions optionsFor(const Resource& resource, const FileOptions& base) {
+  FileOptions options = base;
+  if (options.encoding.empty()) {
+    auto it = resource.descriptor.find("encoding");
+    if (it != resource.descriptor.end() && it->is_string()) options.encoding = it->get<std::string>();
+  }
+  return options;
+}
+
+// A resource path must stay inside the package folder: descriptors come from uploads too.
+std::optional<fs::path> safeJoin(const fs::path& dir, const std::string& relative) {
+  fs::path rel(relative);
+  if (rel.is_absolute() || relative.find("://") != std::string::npos) return std::nullopt;
+  for (const auto& part : rel) {
+    if (part == "..") return std::nullopt;
+  }
+  return dir / rel;
+}
+
+}  // namespace
+
+Result<Report> validateResource(const DataPackage& package, const fs::path& packageDir, const std::string& resourceName,
+                                const fs::path& path, const FileOptions& options) {
+  const Resource* resource = resourceName.empty() ? (package.resources.empty() ? nullptr : &package.resources.front())
+                                                  : package.resource(resourceName);
+  if (!resource) {
+    std::string names;
+    for (const auto& r : package.resources) names += (names.empty() ? "" : ", ") + r.name;
+    return fail(ErrorCode::kNotFound, "Die Ressource " + inQuotesDe(resourceName) + " gibt es im Datenpaket nicht (vorhanden: " +
+                                          names + ").");
+  }
+  if (!resource->schema) {
+    return fail(ErrorCode::kInvalidInput, "Die Ressource " + inQuotesDe(resource->name) + " hat kein Schema.");
+  }
+  auto dialect = resourceDialect(*resource);
+  if (!dialect) return std::unexpected(dialect.error());
+  FileOptions mainOptions = optionsFor(*resource, options);
+  if (!mainOptions.dialect && *dialect) mainOptions.dialect = *dialect;
+
+  fs::path dataPath = path;
+  if (dataPath.empty()) {
+    auto own = resourcePath(*resource);
+    auto joined = own ? safeJoin(packageDir, *own) : std::nullopt;
+    if (!joined) {
+      return fail(ErrorCode::kInvalidInput, "Die Ressource " + inQuotesDe(resource->name) +
+                                                " nennt keine lesbare Datei (path); bitte die Datei angeben.");
+    }
+    dataPath = *joined;
+  }
+
+  TableValidator validator(*resource->schema, mainOptions.limits);
+  std::vector<std::string> notes;
+  std::set<std::string> loaded;
+  for (const auto& fk : resource->schema->foreignKeys) {
+    if (fk.selfReference() || loaded.count(fk.resource)) continue;
+    loaded.insert(fk.resource);
+    const Resource* target = package.resource(fk.resource);
+    auto targetPath = target ? resourcePath(*target) : std::nullopt;
+    auto joined = targetPath ? safeJoin(packageDir, *targetPath) : std::nullopt;
+    if (!target || !target->schema || !joined) {
+      notes.push_back("Die Daten der Ressource " + inQuotesDe(fk.resource) + " liegen nicht vor; der Fremdschlüssel darauf " +
+                      "wurde nicht geprüft.");
+      continue;
+    }
+    auto targetDialect = resourceDialect(*target);
+    FileOptions targetOptions = optionsFor(*target, FileOptions{});
+    targetOptions.limits = options.limits;
+    if (targetDialect && *targetDialect) targetOptions.dialect = **targetDialect;
+    TableValidator targetValidator(*target->schema, targetOptions.limits);
+    targetValidator.collectKeys(fk.referenceFields);
+    auto status = readTable(*joined, targetOptions, targetValidator);
+    if (!status) {
+      notes.push_back("Die Ressource " + inQuotesDe(fk.resource) + " konnte nicht gelesen werden: " + status.error().message);
+      continue;
+    }
+    Report targetReport = targetValidator.finish();
+    if (!targetReport.valid) {
+      notes.push_back("Die referenzierte Ressource " + inQuotesDe(fk.resource) + " hat selbst " +
+                      formatCount(static_cast<uint64_t>(targetReport.stats.errors)) + " Fehler.");
+    }
+    validator.setReferencedKeys(fk.resource, targetValidator.collectedKeys());
+  }
+  auto status = readTable(dataPath, mainOptions, validator);
+  if (!status) return std::unexpected(status.error());
+  Report report = validator.finish();
+  report.resource = resource->name;
+  report.notes.insert(report.notes.begin(), notes.begin(), notes.end());
+  return report;
+}
+
+}  // namespace opgv::validation

@@ -135,6 +135,15 @@ int main(int argc, char** argv) {
   inferCmd->add_option("--sample-bytes", inferArgs.sampleBytes, "Größe der Stichprobe (Standard 1 MiB)");
   inferCmd->add_option("FILE", inferArgs.file, "Datei / file")->required();
 
+  opgv::app::ImportArgs importArgs;
+  auto* importCmd = cli.add_subcommand(
+      "import", "Datei mit einem Import-Profil in ein Modell überführen und prüfen / run an import profile");
+  importCmd->add_option("--profile", importArgs.profile, "Profildatei oder Name aus profiles/ / profile")->required();
+  importCmd->add_option("--out", importArgs.out, "Ergebnis-CSV (Standard: stdout, Bericht dann auf stderr)");
+  importCmd->add_option("--format", importArgs.format, "Bericht: text|json (Standard text)");
+  importCmd->add_option("--resources", importArgs.resourcesDir, "Verzeichnis mit models/ und profiles/");
+  importCmd->add_option("FILE", importArgs.file, "Quelldatei / source file")->required();
+
   auto* version = cli.add_subcommand("version", "Version anzeigen / print version");
 
   try {
@@ -152,6 +161,7 @@ int main(int argc, char** argv) {
     }
     if (validateCmd->parsed()) return opgv::app::runValidate(validateArgs, std::cout, std::cerr);
     if (inferCmd->parsed()) return opgv::app::runInfer(inferArgs, std::cout, std::cerr);
+    if (importCmd->parsed()) return opgv::app::runImport(importArgs, std::cout, std::cerr);
     if (serve->parsed()) {
       opgv::app::Application app(serveFlags.resolve());
       app.prepare();

@@ -1,5 +1,8 @@
 #include "app/validate_command.h"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -9,6 +12,7 @@
 
 #include "app/config.h"
 #include "validation/encoding.h"
+#include "validation/import_profile.h"
 #include "validation/infer.h"
 #include "validation/report_format.h"
 #include "validation/schema.h"
@@ -197,6 +201,134 @@ int runInfer(const InferArgs& args, std::ostream& out, std::ostream& err) {
   auto inference = inferTable(*sample, !ec && size <= sample->size());
   out << inferenceToJson(inference).dump(2) << "\n";
   return inference.fields.empty() ? kExitInvalid : kExitValid;
+}
+
+}  // namespace opgv::app
+
+namespace opgv::app {
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace opgv::validation;
+
+struct LoadedModel {
+  DataPackage package;
+  fs::path dir;
+};
+
+Result<LoadedModel> loadModel(const fs::path& resources, const std::string& slug) {
+  if (!validSlug(slug)) return fail(ErrorCode::kInvalidInput, "„" + slug + "“ ist kein gültiger Modellname.");
+  fs::path dir = resources / "models" / slug;
+  std::ifstream in(dir / "datapackage.json", std::ios::binary);
+  if (!in) {
+    return fail(ErrorCode::kNotFound,
+                "Das Modell „" + slug + "“ gibt es nicht. Vorhanden: " + modelList(resources / "models") + ".");
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  auto package = parsePackageText(text.str());
+  if (!package) return std::unexpected(package.error());
+  return LoadedModel{std::move(*package), dir};
+}
+
+}  // namespace
+
+int runImport(const ImportArgs& args, std::ostream& out, std::ostream& err) {
+  if (args.format != "text" && args.format != "json") {
+    err << "Fehler: Unbekanntes Ausgabeformat „" << args.format << "“ (erlaubt: text, json).\n";
+    return kExitUsage;
+  }
+  std::error_code ec;
+  if (!fs::is_regular_file(args.file, ec)) {
+    err << "Fehler: Die Datei „" << args.file << "“ gibt es nicht oder sie ist keine normale Datei.\n";
+    return kExitUsage;
+  }
+  fs::path resources;
+  try {
+    resources = locateResources(args.resourcesDir);
+  } catch (const std::exception& e) {
+    err << "Fehler: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  fs::path profilePath = args.profile;
+  if (!fs::exists(profilePath) && validSlug(args.profile)) profilePath = resources / "profiles" / (args.profile + ".json");
+  auto profile = loadProfile(profilePath);
+  if (!profile) {
+    printError(err, profile.error());
+    return kExitUsage;
+  }
+  auto model = loadModel(resources, profile->model);
+  if (!model) {
+    printError(err, model.error());
+    return kExitUsage;
+  }
+  const Resource* resource = profile->resource.empty() ? (model->package.resources.empty() ? nullptr : &model->package.resources.front())
+                                                       : model->package.resource(profile->resource);
+  if (!resource || !resource->schema) {
+    err << "Fehler: Das Modell „" << profile->model << "“ hat keine Ressource „" << profile->resource << "“ mit Schema.\n";
+    return kExitUsage;
+  }
+  auto result = runProfile(*profile, *resource->schema, args.file);
+  if (!result) {
+    printError(err, result.error());
+    return kExitUsage;
+  }
+
+  // The result is validated as a file, the way a GovTech would receive it.
+  fs::path outPath = args.out;
+  fs::path tempDir;
+  if (outPath.empty()) {
+    tempDir = fs::temp_directory_path() / ("opgv-import-" + std::to_string(::getpid()));
+    fs::create_directories(tempDir, ec);
+    outPath = tempDir / "ergebnis.csv";
+  }
+  {
+    std::ofstream file(outPath, std::ios::binary | std::ios::trunc);
+    file << result->csv;
+    if (!file) {
+      err << "Fehler: „" << outPath.string() << "“ kann nicht geschrieben werden.\n";
+      return kExitUsage;
+    }
+  }
+  auto targetReport = validateResource(model->package, model->dir, resource->name, outPath);
+  if (!tempDir.empty()) fs::remove_all(tempDir, ec);
+  if (!targetReport) {
+    printError(err, targetReport.error());
+    return kExitUsage;
+  }
+  targetReport->source = args.out.empty() ? "Ergebnis" : fs::path(args.out).filename().string();
+  bool valid = result->sourceReport.valid && targetReport->valid;
+
+  std::ostream& reportOut = args.out.empty() ? err : out;
+  if (args.out.empty()) out << result->csv;
+  if (args.format == "json") {
+    nlohmann::json report = {
+        {"valid", valid},
+        {"profile", {{"name", profile->name}, {"version", profile->version}}},
+        {"model", profile->model},
+        {"resource", resource->name},
+        {"stats",
+         {{"sourceRows", result->stats.sourceRows},
+          {"outputRows", result->stats.outputRows},
+          {"valuesSetMissing", result->stats.valuesSetMissing},
+          {"untranslatedCodes", result->stats.untranslatedCodes},
+          {"groups", result->stats.groups},
+          {"groupsWithoutValue", result->stats.groupsWithoutValue},
+          {"groupsSkipped", result->stats.groupsSkipped}}},
+        {"notes", result->notes},
+        {"source", reportToJson(result->sourceReport)},
+        {"result", reportToJson(*targetReport)},
+    };
+    reportOut << report.dump(2) << "\n";
+  } else {
+    reportOut << "Import-Profil " << profile->name << " " << profile->version << " → Modell " << profile->model << " ("
+              << resource->name << ")\n";
+    reportOut << result->stats.sourceRows << " Quellzeilen → " << result->stats.outputRows << " Zeilen im Modell\n";
+    for (const auto& note : result->notes) reportOut << "Hinweis: " << note << "\n";
+    reportOut << "\nQuelle:\n" << reportToText(result->sourceReport) << "\nErgebnis:\n" << reportToText(*targetReport);
+  }
+  return valid ? kExitValid : kExitInvalid;
 }
 
 }  // namespace opgv::app

@@ -33,4 +33,14 @@ struct InferArgs {
 };
 int runInfer(const InferArgs& args, std::ostream& out, std::ostream& err);
 
+struct ImportArgs {
+  std::string profile;       // a profile file, or the name of one under profiles/
+  std::string resourcesDir;  // where models/ and profiles/ live
+  std::string out;           // the model CSV; empty: stdout (the report then goes to stderr)
+  std::string format = "text";
+  std::string file;
+};
+// Exit 0 when source and result are valid, 1 when either has errors, 2 on usage errors.
+int runImport(const ImportArgs& args, std::ostream& out, std::ostream& err);
+
 }  // namespace opgv::app

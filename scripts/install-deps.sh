@@ -9,13 +9,13 @@ DEBIAN_PACKAGES=(
   libpoco-dev libctemplate-dev libsqlite3-dev libpq-dev libsodium-dev
   libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev libvalijson-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libyaml-cpp-dev
-  libzip-dev libpugixml-dev
+  libzip-dev libpugixml-dev libexpat1-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang libclang-rt-14-dev
   postgresql postgresql-contrib sqlite3
   chromium
   poppler-utils fonts-dejavu-core
-  wrk nginx-light curl python3
+  wrk nginx-light curl python3 time
 )
 
 missing=()
@@ -24,6 +24,9 @@ for p in "${DEBIAN_PACKAGES[@]}"; do
 done
 # PDF downloads convert ODF with LibreOffice; any installed LibreOffice (GUI or not) will do.
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui libreoffice-impress-nogui)
+# XLSX templates and dataset downloads are checked by opening them in LibreOffice Calc.
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+installed libreoffice-calc || installed libreoffice-calc-nogui || missing+=(libreoffice-calc-nogui)
 # Node.js and npm may come from NodeSource rather than Debian; only install Debian's when none is there.
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -14,6 +14,7 @@
 #include "features/organisations/routes.h"
 #include "features/bausteine/routes.h"
 #include "features/bausteine/service.h"
+#include "features/models/routes.h"
 #include "features/library/routes.h"
 #include "features/library/service.h"
 #include "features/organisations/seed.h"
@@ -89,6 +90,7 @@ void Application::registerRoutes() {
   organisations::registerRoutes(router_, ctx_);
   library::registerRoutes(router_, ctx_);
   bausteine::registerRoutes(router_, ctx_);
+  models::registerRoutes(router_, ctx_);
 }
 
 http::Handler Application::handler() {

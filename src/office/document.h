@@ -74,4 +74,22 @@ struct Presentation {
   std::vector<Slide> slides;
 };
 
+// A workbook of plain tables (data templates, dataset downloads): one header row per sheet, shown
+// bold and frozen, then the rows. No formulas: a cell is text or a number.
+struct SheetCell {
+  std::string text;
+  bool number = false;  // `text` is a number in canonical form ("1234.5") and is written as a number cell
+};
+
+struct Sheet {
+  std::string name;  // at most 31 characters, no []:*?/\ (cut and replaced by the writer)
+  std::vector<std::string> header;
+  std::vector<std::vector<SheetCell>> rows;
+};
+
+struct Workbook {
+  Properties properties;
+  std::vector<Sheet> sheets;
+};
+
 }  // namespace opgv::office

@@ -3,6 +3,8 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <functional>
 #include <initializer_list>
@@ -2087,6 +2089,147 @@ Result<std::string> writeOdp(const Presentation& input) {
   const Language language = parseLanguage(input.properties.language);
   return odf::package(odp::kMediaType, odp::content(presentation), odp::styles(language),
                       odf::meta(presentation.properties, language));
+}
+
+// ---------------------------------------------------------------------------------------------
+// XLSX
+
+namespace xlsx {
+
+// "A", "B", …, "Z", "AA": the column part of a cell reference.
+std::string columnName(size_t index) {
+  std::string name;
+  for (size_t n = index + 1; n > 0; n = (n - 1) / 26) name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
+  return name;
+}
+
+// Excel refuses sheet names over 31 characters or with []:*?/\ in them, and duplicates.
+std::string sheetName(const std::string& wanted, size_t index, std::vector<std::string>& used) {
+  std::string name;
+  for (char c : sanitizeXmlText(wanted)) {
+    if (c == '\n' || std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = '_';
+    name += c;
+  }
+  if (name.empty()) name = "Tabelle" + std::to_string(index + 1);
+  while (name.size() > 31) {
+    name.pop_back();
+    while (!name.empty() && (static_cast<unsigned char>(name.back()) & 0xC0) == 0x80) name.pop_back();
+    if (!name.empty() && (static_cast<unsigned char>(name.back()) & 0xC0) == 0xC0) name.pop_back();
+  }
+  std::string unique = name;
+  for (int n = 2; std::find(used.begin(), used.end(), unique) != used.end(); ++n) {
+    std::string suffix = " (" + std::to_string(n) + ")";
+    unique = name.substr(0, 31 - suffix.size()) + suffix;
+  }
+  used.push_back(unique);
+  return unique;
+}
+
+bool isCanonicalNumber(std::string_view text) {
+  if (text.empty() || text.size() > 40) return false;
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return ec == std::errc() && end == text.data() + text.size() && std::isfinite(value);
+}
+
+void inlineString(pugi::xml_node cell, std::string_view text) {
+  cell.append_attribute("t") = "inlineStr";
+  pugi::xml_node t = element(element(cell, "is"), "t");
+  std::string clean = sanitizeXmlText(text);
+  if (!clean.empty() && (clean.front() == ' ' || clean.back() == ' ' || clean.find('\n') != std::string::npos)) {
+    t.append_attribute("xml:space") = "preserve";
+  }
+  t.text().set(clean.c_str());
+}
+
+std::string sheetXml(const Sheet& sheet) {
+  XmlPart part("worksheet");
+  declareNamespaces(part.root(), {{"xmlns", "http://schemas.openxmlformats.org/spreadsheetml/2006/main"},
+                                  {"xmlns:r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}});
+  pugi::xml_node root = part.root();
+  pugi::xml_node view = element(element(root, "sheetViews"), "sheetView", {{"workbookViewId", "0"}});
+  if (!sheet.header.empty()) {
+    element(view, "pane", {{"ySplit", "1"}, {"topLeftCell", "A2"}, {"activePane", "bottomLeft"}, {"state", "frozen"}});
+  }
+  if (!sheet.header.empty()) {
+    pugi::xml_node cols = element(root, "cols");
+    for (size_t c = 0; c < sheet.header.size(); ++c) {
+      size_t width = std::clamp<size_t>(sheet.header[c].size() + 4, 12, 60);
+      std::string index = std::to_string(c + 1);
+      element(cols, "col", {{"min", index}, {"max", index}, {"width", std::to_string(width)}, {"customWidth", "1"}});
+    }
+  }
+  pugi::xml_node data = element(root, "sheetData");
+  size_t rowNumber = 0;
+  if (!sheet.header.empty()) {
+    ++rowNumber;
+    pugi::xml_node row = element(data, "row", {{"r", "1"}});
+    for (size_t c = 0; c < sheet.header.size(); ++c) {
+      pugi::xml_node cell = element(row, "c", {{"r", columnName(c) + "1"}, {"s", "1"}});
+      inlineString(cell, sheet.header[c]);
+    }
+  }
+  for (const auto& cells : sheet.rows) {
+    ++rowNumber;
+    std::string r = std::to_string(rowNumber);
+    pugi::xml_node row = element(data, "row", {{"r", r}});
+    for (size_t c = 0; c < cells.size(); ++c) {
+      if (cells[c].text.empty()) continue;
+      pugi::xml_node cell = element(row, "c", {{"r", columnName(c) + r}});
+      if (cells[c].number && isCanonicalNumber(cells[c].text)) {
+        textElement(cell, "v", cells[c].text);
+      } else {
+        inlineString(cell, cells[c].text);
+      }
+    }
+  }
+  return part.serialize();
+}
+
+std::string stylesXml() {
+  // Two cell formats: 0 normal, 1 bold (the header row).
+  return R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+         R"(<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)"
+         R"(<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>)"
+         R"(<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>)"
+         R"(<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>)"
+         R"(<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>)"
+         R"(<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>)"
+         R"(<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>)"
+         R"(<cellStyles count="1"><cellStyle name="Standard" xfId="0" builtinId="0"/></cellStyles>)"
+         R"(</styleSheet>)";
+}
+
+}  // namespace xlsx
+
+Result<std::string> writeXlsx(const Workbook& workbook) {
+  using ooxml::relationshipType;
+  constexpr std::string_view kPrefix = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+  auto contentType = [&](std::string_view kind) { return std::string(kPrefix) + std::string(kind) + "+xml"; };
+  const Language language = parseLanguage(workbook.properties.language);
+
+  ooxml::Package package;
+  package.relationships().add(relationshipType("officeDocument"), "xl/workbook.xml");
+  ooxml::Relationships workbookRelationships;
+  XmlPart workbookXml("workbook");
+  declareNamespaces(workbookXml.root(), {{"xmlns", "http://schemas.openxmlformats.org/spreadsheetml/2006/main"},
+                                         {"xmlns:r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}});
+  pugi::xml_node sheets = element(workbookXml.root(), "sheets");
+  std::vector<Sheet> content = workbook.sheets;
+  if (content.empty()) content.push_back(Sheet{"Tabelle1", {}, {}});
+  std::vector<std::string> used;
+  for (size_t i = 0; i < content.size(); ++i) {
+    std::string path = "worksheets/sheet" + std::to_string(i + 1) + ".xml";
+    std::string id = workbookRelationships.add(relationshipType("worksheet"), path);
+    element(sheets, "sheet", {{"name", xlsx::sheetName(content[i].name, i, used)}, {"sheetId", std::to_string(i + 1)}, {"r:id", id}});
+    package.addPart("xl/" + path, contentType("worksheet"), xlsx::sheetXml(content[i]));
+  }
+  workbookRelationships.add(relationshipType("styles"), "styles.xml");
+  package.addPart("xl/workbook.xml", contentType("sheet.main"), workbookXml.serialize());
+  package.addRelationships("xl/_rels/workbook.xml.rels", workbookRelationships);
+  package.addPart("xl/styles.xml", contentType("styles"), xlsx::stylesXml());
+  package.addProperties(workbook.properties, language, ooxml::appProperties({}));
+  return package.finish();
 }
 
 }  // namespace opgv::office

@@ -1,5 +1,5 @@
 #pragma once
-// Writers that turn the neutral model (document.h) into office files: DOCX and PPTX
+// Writers that turn the neutral model (document.h) into office files: DOCX, PPTX and XLSX
 // (Office Open XML), ODT and ODP (OpenDocument). Each returns the complete file as bytes. Why we
 // write the formats ourselves instead of converting: docs/adr/0005-office-documents.md.
 //
@@ -23,6 +23,7 @@ Result<std::string> writeDocx(const Document& document);
 Result<std::string> writeOdt(const Document& document);
 Result<std::string> writePptx(const Presentation& presentation);
 Result<std::string> writeOdp(const Presentation& presentation);
+Result<std::string> writeXlsx(const Workbook& workbook);
 
 // Makes arbitrary bytes safe as XML 1.0 character data: invalid UTF-8 (including encoded
 // surrogates and overlong forms) becomes U+FFFD, C0 control characters other than tab and line

@@ -1368,5 +1368,49 @@ TEST(OpenApi, BausteineResponsesConform) {
   }
 }
 
+
+TEST(OpenApi, ModelsResponsesConform) {
+  TestServer server;
+  const auto& doc = document();
+  auto port = server.port();
+  auto r = request(port, "GET", "/api/v1/models");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/models", "get", r);
+  for (const auto& item : json::parse(r.body)["items"]) {
+    std::string slug = item["slug"];
+    r = request(port, "GET", "/api/v1/models/" + slug);
+    ASSERT_EQ(r.status, 200) << r.body;
+    doc.expectConforms("/api/v1/models/{slug}", "get", r);
+    r = request(port, "GET", "/api/v1/models/" + slug + "/versions");
+    ASSERT_EQ(r.status, 200);
+    doc.expectConforms("/api/v1/models/{slug}/versions", "get", r);
+    r = request(port, "GET", "/api/v1/models/" + slug + "/openapi");
+    ASSERT_EQ(r.status, 200);
+    doc.expectConforms("/api/v1/models/{slug}/openapi", "get", r);
+    r = request(port, "GET", "/api/v1/models/" + slug + "/datapackage");
+    ASSERT_EQ(r.status, 200);
+    EXPECT_EQ(json::parse(r.body)["name"], slug);
+    r = request(port, "GET", "/api/v1/models/" + slug + "/template?format=xlsx");
+    ASSERT_EQ(r.status, 200);
+    EXPECT_EQ(r.body.substr(0, 2), "PK");
+    r = request(port, "GET", "/api/v1/models/" + slug + "/example");
+    ASSERT_EQ(r.status, 200);
+  }
+  r = request(port, "GET", "/api/v1/models/sozialraum-indikatoren/diff?from=1.0.0&to=1.1.0");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/models/{slug}/diff", "get", r);
+  for (const char* target : {"/api/v1/models/gibt-es-nicht", "/api/v1/models/gibt-es-nicht/versions",
+                             "/api/v1/models/gibt-es-nicht/openapi", "/api/v1/models/sozialraum-indikatoren/diff?from=0.1.0&to=1.1.0",
+                             "/api/v1/models/sozialraum-indikatoren/example?resource=gibtsnicht",
+                             "/api/v1/models/sozialraum-indikatoren/datapackage?version=9.9.9"}) {
+    r = request(port, "GET", target);
+    EXPECT_EQ(r.status, 404) << target;
+    EXPECT_NE(r.header("content-type").find("application/problem+json"), std::string::npos) << target;
+  }
+  r = request(port, "GET", "/api/v1/models/sozialraum-indikatoren/template?format=ods");
+  EXPECT_EQ(r.status, 422);
+  doc.expectConforms("/api/v1/models/{slug}/template", "get", r);
+}
+
 }  // namespace
 }  // namespace opgv::test

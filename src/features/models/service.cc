@@ -1,0 +1,137 @@
+#include "features/models/service.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "office/writers.h"
+
+namespace opgv::models {
+
+namespace {
+
+std::string csvCell(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string typeLabel(const validation::Field& field) {
+  static const std::pair<const char*, const char*> labels[] = {
+      {"string", "Text"}, {"number", "Zahl"}, {"integer", "Ganze Zahl"}, {"boolean", "Ja/Nein (true/false)"},
+      {"date", "Datum (JJJJ-MM-TT)"}, {"datetime", "Zeitpunkt (JJJJ-MM-TTThh:mm:ss)"}, {"time", "Uhrzeit (hh:mm:ss)"},
+      {"year", "Jahr"}, {"yearmonth", "Monat (JJJJ-MM)"}, {"duration", "Dauer (ISO 8601)"},
+      {"geopoint", "Koordinate (Länge, Breite)"}, {"geojson", "GeoJSON-Geometrie"}, {"object", "JSON-Objekt"},
+      {"array", "JSON-Liste"}, {"list", "Liste"}, {"any", "beliebig"},
+  };
+  std::string name(validation::fieldTypeName(field.type()));
+  for (const auto& [key, label] : labels) {
+    if (name == key) return label;
+  }
+  return name;
+}
+
+}  // namespace
+
+Result<const DataModel*> ModelService::model(const std::string& slug) const {
+  const DataModel* found = repository_->find(slug);
+  if (!found) return fail(ErrorCode::kNotFound, "Das Datenmodell „" + slug + "“ gibt es nicht.");
+  return found;
+}
+
+Result<const validation::Resource*> ModelService::resource(const DataModel& model, const std::string& name) const {
+  if (name.empty()) {
+    if (model.package.resources.empty()) return fail(ErrorCode::kNotFound, "Das Modell hat keine Ressourcen.");
+    return &model.package.resources.front();
+  }
+  const validation::Resource* found = model.package.resource(name);
+  if (!found) return fail(ErrorCode::kNotFound, "Die Ressource „" + name + "“ gibt es im Modell „" + model.slug + "“ nicht.");
+  return found;
+}
+
+Result<Download> ModelService::descriptor(const std::string& slug, const std::string& version) const {
+  auto m = model(slug);
+  if (!m) return std::unexpected(m.error());
+  for (const auto& v : (*m)->versions) {
+    if (version.empty() || v.version == version) {
+      return Download{slug + "-" + v.version + ".datapackage.json", "application/json; charset=utf-8", v.descriptor.dump(2) + "\n"};
+    }
+  }
+  return fail(ErrorCode::kNotFound, "Die Version „" + version + "“ des Modells „" + slug + "“ gibt es nicht.");
+}
+
+Result<Download> ModelService::blankTemplate(const std::string& slug, const std::string& resourceName,
+                                            const std::string& format) const {
+  auto m = model(slug);
+  if (!m) return std::unexpected(m.error());
+  auto r = resource(**m, resourceName);
+  if (!r) return std::unexpected(r.error());
+  const auto& schema = *(*r)->schema;
+  std::string base = slug + "-" + (*r)->name + "-vorlage";
+  if (format == "csv" || format.empty()) {
+    std::string csv = "\xEF\xBB\xBF";
+    for (size_t i = 0; i < schema.fields.size(); ++i) csv += (i ? "," : "") + csvCell(schema.fields[i].name);
+    csv += "\r\n";
+    return Download{base + ".csv", "text/csv; charset=utf-8", std::move(csv)};
+  }
+  if (format != "xlsx") {
+    return fail(ErrorCode::kInvalidInput, "Vorlagen gibt es als „csv“ und „xlsx“, nicht als „" + format + "“.");
+  }
+  office::Workbook workbook;
+  workbook.properties.title = (*m)->title + " – " + (*r)->descriptor.value("title", (*r)->name);
+  workbook.properties.subject = "Vorlage zum Datenmodell " + slug + " " + (*m)->version;
+  workbook.properties.author = "OPGV-Plattform";
+  office::Sheet data{"Daten", {}, {}};
+  for (const auto& field : schema.fields) data.header.push_back(field.name);
+  office::Sheet fields{"Felder", {"Feld", "Titel", "Typ", "Pflicht", "Beschreibung", "Beispiel"}, {}};
+  for (const auto& field : schema.fields) {
+    bool required = field.constraints.required || field.inPrimaryKey;
+    std::string example;
+    if (field.descriptor.contains("example")) {
+      example = field.descriptor["example"].is_string() ? field.descriptor["example"].get<std::string>()
+                                                         : field.descriptor["example"].dump();
+    }
+    fields.rows.push_back({{field.name}, {field.title}, {typeLabel(field)}, {required ? "ja" : "nein"},
+                           {field.description}, {example}});
+  }
+  workbook.sheets = {std::move(data), std::move(fields)};
+  auto bytes = office::writeXlsx(workbook);
+  if (!bytes) return std::unexpected(bytes.error());
+  return Download{base + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", std::move(*bytes)};
+}
+
+Result<Download> ModelService::example(const std::string& slug, const std::string& resourceName) const {
+  auto m = model(slug);
+  if (!m) return std::unexpected(m.error());
+  auto r = resource(**m, resourceName);
+  if (!r) return std::unexpected(r.error());
+  auto path = (*r)->descriptor.value("path", "");
+  if (path.empty() || path.find("..") != std::string::npos || path.front() == '/') {
+    return fail(ErrorCode::kNotFound, "Zu dieser Ressource gibt es keine Beispieldatei.");
+  }
+  std::ifstream in((*m)->dir / path, std::ios::binary);
+  if (!in) return fail(ErrorCode::kNotFound, "Die Beispieldatei fehlt.");
+  std::stringstream text;
+  text << in.rdbuf();
+  return Download{slug + "-" + (*r)->name + "-beispiel.csv", "text/csv; charset=utf-8", text.str()};
+}
+
+Result<ModelDiff> ModelService::diff(const std::string& slug, const std::string& from, const std::string& to) const {
+  auto m = model(slug);
+  if (!m) return std::unexpected(m.error());
+  const ModelVersion* a = nullptr;
+  const ModelVersion* b = nullptr;
+  for (const auto& v : (*m)->versions) {
+    if (v.version == from) a = &v;
+    if (v.version == to) b = &v;
+  }
+  if (!a || !b) {
+    return fail(ErrorCode::kNotFound, "Bitte zwei vorhandene Versionen wählen (gewählt: „" + from + "“ und „" + to + "“).");
+  }
+  return diffDescriptors(a->descriptor, b->descriptor);
+}
+
+}  // namespace opgv::models

@@ -1,0 +1,39 @@
+#pragma once
+// Everything the catalogue pages and the API do with models: list, detail, downloads (descriptor,
+// blank template as CSV and XLSX, example), versions with their diff, the derived OpenAPI schema.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "features/models/repository.h"
+
+namespace opgv::models {
+
+struct Download {
+  std::string filename;
+  std::string content_type;
+  std::string bytes;
+};
+
+class ModelService {
+ public:
+  explicit ModelService(std::shared_ptr<const ModelRepository> repository) : repository_(std::move(repository)) {}
+
+  const std::vector<DataModel>& list() const { return repository_->all(); }
+  Result<const DataModel*> model(const std::string& slug) const;
+  // `resource` empty: the first resource.
+  Result<const validation::Resource*> resource(const DataModel& model, const std::string& resource) const;
+
+  Result<Download> descriptor(const std::string& slug, const std::string& version) const;
+  // format "csv" (header only, UTF-8 with BOM so that Excel opens it correctly) or "xlsx" (a data
+  // sheet with the header and a second sheet describing every field).
+  Result<Download> blankTemplate(const std::string& slug, const std::string& resource, const std::string& format) const;
+  Result<Download> example(const std::string& slug, const std::string& resource) const;
+  Result<ModelDiff> diff(const std::string& slug, const std::string& from, const std::string& to) const;
+
+ private:
+  std::shared_ptr<const ModelRepository> repository_;
+};
+
+}  // namespace opgv::models

@@ -85,6 +85,18 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
   auto service = std::make_shared<const ModelService>(repository);
   registerApiRoutes(router, service);
 
+  // The data area's start page: what exists today, honestly, and how to use it.
+  router.get("/daten", [&ctx, service](http::Request& req) {
+    web::Page page{"Daten", "models/hub.tpl"};
+    page.nav = "NAV_DATEN";
+    page.crumbs = {{"Daten", ""}};
+    page.model["MODEL_COUNT"] = std::to_string(service->list().size());
+    json items = json::array();
+    for (const auto& m : service->list()) items.push_back({{"M_SLUG", m.slug}, {"M_TITLE", m.title}});
+    page.model["MODELS"] = items;
+    return web::render(ctx, req, std::move(page));
+  });
+
   router.get("/daten/modelle", [&ctx, service](http::Request& req) {
     web::Page page{"Datenmodelle", "models/list.tpl"};
     page.nav = "NAV_DATEN";

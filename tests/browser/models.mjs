@@ -1,0 +1,39 @@
+// Browser tests of the data area (imported by run.mjs, which owns server, browser and helpers):
+// 0 axe violations on /daten, the model catalogue, a model's detail page with its field tables
+// and the versions page with a diff, in the light, dark, 320 px and no-JavaScript variants; the
+// version comparison form works without JavaScript; the XLSX template downloads.
+export async function modelsTests({ browser, base, check, progress, variants, noJsContexts, pageChecker }) {
+  const models = await (await fetch(`${base}/api/v1/models`)).json();
+  check(models.items.length >= 9, `Datenmodelle: nur ${models.items.length} Modelle in der API`);
+  const pages = ['/daten', '/daten/modelle', '/daten/modelle/sozialraum-indikatoren', '/daten/modelle/baustellen',
+    '/daten/modelle/sozialraum-indikatoren/versionen?von=1.0.0&zu=1.1.0', '/daten/modelle/hundesteuer/versionen'];
+
+  for (const v of variants) {
+    const ctx = await browser.newContext({ ...v.opts, locale: 'de-DE', reducedMotion: 'reduce' });
+    if (v.opts.javaScriptEnabled === false) noJsContexts.add(ctx);
+    const page = await ctx.newPage();
+    const { visit } = pageChecker(page, v);
+    for (const url of pages) await visit(url, 'gast');
+    await ctx.close();
+  }
+
+  progress('Datenmodelle: Versionen vergleichen ohne JavaScript, Vorlage herunterladen');
+  const ctx = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
+  noJsContexts.add(ctx);
+  const page = await ctx.newPage();
+  await page.goto(`${base}/daten/modelle/sozialraum-indikatoren/versionen`);
+  await page.getByLabel('Ältere Version').selectOption('1.0.0');
+  await page.getByLabel('Neuere Version').selectOption('1.1.0');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Vergleichen', exact: true }).click()]);
+  check(new URL(page.url()).search.includes('von=1.0.0'), 'Versionsvergleich: Formular übergibt die Versionen nicht');
+  check(await page.getByText('indikatorwerte-breit').count() > 0, 'Versionsvergleich: neue Tabelle fehlt');
+  await page.goto(`${base}/daten/modelle/sozialraum-indikatoren`);
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('link', { name: /Leere Vorlage als Excel-Datei/ }).first().click()]);
+  const file = await download.path();
+  const bytes = (await import('node:fs')).readFileSync(file);
+  check(bytes.subarray(0, 2).toString() === 'PK', 'Vorlage: keine XLSX-Datei');
+  check(download.suggestedFilename() === 'sozialraum-indikatoren-indikatorwerte-vorlage.xlsx',
+    `Vorlage: Dateiname ${download.suggestedFilename()}`);
+  await ctx.close();
+}

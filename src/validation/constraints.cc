@@ -612,6 +612,11 @@ bool isMissingValue(const Field& field, std::string_view cell) {
 }
 
 std::optional<size_t> categoryIndex(const Field& field, const Value& value) {
+  if (field.stringCategoryIndex && value.kind() == Value::Kind::kString) {
+    auto it = field.stringCategoryIndex->find(value.asString());
+    if (it != field.stringCategoryIndex->end()) return it->second;
+    return std::nullopt;
+  }
   for (size_t i = 0; i < field.categories.size(); ++i)
     if (compare(field.categories[i].value, value) == 0) return i;
   return std::nullopt;

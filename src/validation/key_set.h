@@ -1,13 +1,17 @@
 #pragma once
 // The cross-row state of primaryKey, uniqueKeys and foreignKeys: a set of byte-string keys, each
 // remembering the row where it was first seen. It is the only part of a validation whose memory
-// grows with the file, so it is kept compact: keys live back to back in an arena (a one-byte or
-// varint length, then the bytes), and the open-addressing table holds 16 bytes per slot (the
-// key's 64-bit hash and its arena offset; the first row is stored in the arena next to the key).
-// At the maximum load of 0.7 that is about 23 bytes of table per key plus key length + 9 bytes
-// of arena: for an 8-digit AGS plus a date (19 bytes) roughly 51 bytes per key.
-// bytesUsed() reports what is allocated, so the validator can stop at a limit.
+// grows with the file, so it is kept compact:
+// - the open-addressing table holds 8 bytes per slot: a 40-bit arena position and a 24-bit tag
+//   from the key's hash (most probes that miss are decided by the tag, without touching the key);
+//   at a load between 0.35 and 0.7 that is 11–23 bytes per key;
+// - keys live back to back in 16 MiB arena blocks (no reallocation, no doubling): a varint
+//   length, the key bytes, the first row as a varint (3–5 bytes).
+// So a key costs its length plus roughly 16–30 bytes; for the Sozialraum-Indikatoren key
+// (gebiet_id, stichtag, indikator ≈ 27 bytes encoded) about 50 bytes (measured in
+// docs/performance.md). bytesUsed() reports what is allocated, so the validator can stop at a limit.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,18 +29,21 @@ class KeySet {
   void clear();
 
  private:
-  struct Slot {
-    uint64_t hash = 0;
-    uint64_t offset = 0;  // arena offset + 1; 0 = empty slot
-  };
   static uint64_t hashOf(std::string_view key);
-  std::string_view keyAt(uint64_t offset, int64_t* row) const;
+  // Key and first row at an arena position.
+  std::string_view keyAt(uint64_t position, int64_t* row) const;
+  // Index of the slot holding `key`, or of the empty slot where it belongs.
   size_t findSlot(std::string_view key, uint64_t hash) const;
+  uint64_t append(std::string_view key, int64_t row);
   void grow();
 
-  std::vector<Slot> slots_;
-  std::vector<char> arena_;
+  std::vector<uint64_t> slots_;  // 0 = empty; else (position + 1) << 24 | tag
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::vector<size_t> blockSizes_;
+  std::vector<size_t> blockFill_;  // bytes used per block (the last one: blockUsed_)
+  size_t blockUsed_ = 0;  // bytes used in the last block
   size_t size_ = 0;
+  uint64_t arenaBytes_ = 0;
 };
 
 }  // namespace opgv::validation

@@ -226,6 +226,13 @@ void parseCategories(const json& f, const std::string& ptr, Field& field, Proble
     category.value = std::move(*v);
     field.categories.push_back(std::move(category));
   }
+  if (field.type() == FieldType::kString && !field.categories.empty()) {
+    auto index = std::make_shared<std::unordered_map<std::string, size_t>>();
+    for (size_t c = 0; c < field.categories.size(); ++c) {
+      if (field.categories[c].value.kind() == Value::Kind::kString) index->emplace(field.categories[c].value.asString(), c);
+    }
+    field.stringCategoryIndex = std::move(index);
+  }
   if (auto ordered = optionalBool(f, "categoriesOrdered", ptr, problems)) field.categoriesOrdered = *ordered;
 }
 

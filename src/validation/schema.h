@@ -11,9 +11,11 @@
 // spec's defaults, germanDefaults() lets a schema written for German data leave out decimalChar,
 // groupChar, trueValues/falseValues and the date format.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -48,6 +50,8 @@ struct Field {
   std::vector<MissingValue> missingValues;  // effective list: the field's own or the schema's
   bool ownMissingValues = false;
   std::vector<Category> categories;
+  // String categories by value, for a lookup per cell instead of a scan (code lists have dozens).
+  std::shared_ptr<const std::unordered_map<std::string, size_t>> stringCategoryIndex;
   bool categoriesOrdered = false;
   bool inPrimaryKey = false;  // implies constraints.required
   nlohmann::json descriptor;  // as written: example, rdfType and additional properties live here

@@ -313,12 +313,36 @@ TEST(KeySet, InsertReturnsFirstRowAndStaysCompact) {
   EXPECT_EQ(keys.insert("a", 9), 2);
   EXPECT_TRUE(keys.contains("b"));
   EXPECT_FALSE(keys.contains("c"));
-  for (int i = 0; i < 200000; ++i) keys.insert("09" + std::to_string(1000000 + i) + "\x1f" "2024-12-31", i + 10);
-  EXPECT_EQ(keys.size(), 200002u);
+  for (int i = 0; i < 1000000; ++i) keys.insert("09" + std::to_string(1000000 + i) + "\x1f" "2024-12-31", i + 10);
+  EXPECT_EQ(keys.size(), 1000002u);
   EXPECT_EQ(keys.insert("091000123\x1f" "2024-12-31", 5), 133);
-  // 19-byte keys: table (16 B per slot at <= 0.7 load, doubled) + arena (key + 9 B, doubled).
+  EXPECT_TRUE(keys.contains("091999999\x1f" "2024-12-31"));
+  EXPECT_FALSE(keys.contains("092000000\x1f" "2024-12-31"));
+  // 20-byte keys: 8-byte slots at a load of 0.48 (17 B per key) + arena (key + 1 + 3 B, in 16 MiB
+  // blocks) = about 49 B per key.
   double perKey = static_cast<double>(keys.bytesUsed()) / static_cast<double>(keys.size());
-  EXPECT_LT(perKey, 110.0);
+  EXPECT_LT(perKey, 60.0);
+  keys.clear();
+  EXPECT_EQ(keys.size(), 0u);
+  EXPECT_EQ(keys.bytesUsed(), 0u);
+  EXPECT_EQ(keys.insert("a", 7), 0);
+}
+
+TEST(KeySet, LongKeysNegativeRowsAndManyCollisions) {
+  KeySet keys;
+  std::string longKey(20u << 20, 'x');  // longer than an arena block
+  EXPECT_EQ(keys.insert(longKey, 1), 0);
+  EXPECT_EQ(keys.insert(longKey, 2), 1);
+  EXPECT_EQ(keys.insert("", 3), 0);
+  EXPECT_EQ(keys.insert("", 4), 3);
+  EXPECT_EQ(keys.insert("neg", -5), 0);
+  EXPECT_EQ(keys.insert("neg", 9), -5);
+  longKey.back() = 'y';
+  EXPECT_FALSE(keys.contains(longKey));
+  for (int i = 0; i < 5000; ++i) EXPECT_EQ(keys.insert(std::string(1 + i % 40, static_cast<char>('a' + i % 26)) + std::to_string(i), i + 1), 0);
+  for (int i = 0; i < 5000; ++i) {
+    EXPECT_EQ(keys.insert(std::string(1 + i % 40, static_cast<char>('a' + i % 26)) + std::to_string(i), 0), i + 1);
+  }
 }
 
 TEST(Validator, ColumnLetters) {

@@ -1,5 +1,5 @@
 // opgv: one binary for the OPGV-Plattform. Subcommands: serve, migrate, seed, user, backup,
-// restore, validate, infer, version. A usage error exits with 2 (the validate contract). Help texts are German first, then English.
+// restore, validate, infer, import, propose, version. A usage error exits with 2 (the validate contract). Help texts are German first, then English.
 #include <CLI/CLI.hpp>
 
 #include <chrono>
@@ -144,6 +144,15 @@ int main(int argc, char** argv) {
   importCmd->add_option("--resources", importArgs.resourcesDir, "Verzeichnis mit models/ und profiles/");
   importCmd->add_option("FILE", importArgs.file, "Quelldatei / source file")->required();
 
+  opgv::app::ProposeArgs proposeArgs;
+  auto* proposeCmd = cli.add_subcommand(
+      "propose", "Zuordnung Spalten → Modellfelder und Entwurf eines Import-Profils vorschlagen / propose a mapping");
+  proposeCmd->add_option("--model", proposeArgs.model, "Modell, z. B. kindertagesbetreuung")->required();
+  proposeCmd->add_option("--resource", proposeArgs.resource, "Ressource im Modell / resource");
+  proposeCmd->add_option("--profile-out", proposeArgs.profileOut, "Entwurf des Profils in diese Datei schreiben");
+  proposeCmd->add_option("--resources", proposeArgs.resourcesDir, "Verzeichnis mit models/");
+  proposeCmd->add_option("FILE", proposeArgs.file, "Datei / file")->required();
+
   auto* version = cli.add_subcommand("version", "Version anzeigen / print version");
 
   try {
@@ -162,6 +171,7 @@ int main(int argc, char** argv) {
     if (validateCmd->parsed()) return opgv::app::runValidate(validateArgs, std::cout, std::cerr);
     if (inferCmd->parsed()) return opgv::app::runInfer(inferArgs, std::cout, std::cerr);
     if (importCmd->parsed()) return opgv::app::runImport(importArgs, std::cout, std::cerr);
+    if (proposeCmd->parsed()) return opgv::app::runPropose(proposeArgs, std::cout, std::cerr);
     if (serve->parsed()) {
       opgv::app::Application app(serveFlags.resolve());
       app.prepare();

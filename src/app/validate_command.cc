@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <set>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +16,7 @@
 #include "validation/encoding.h"
 #include "validation/import_profile.h"
 #include "validation/infer.h"
+#include "validation/mapping_proposal.h"
 #include "validation/report_format.h"
 #include "validation/schema.h"
 #include "validation/validate_file.h"
@@ -329,6 +332,75 @@ int runImport(const ImportArgs& args, std::ostream& out, std::ostream& err) {
     reportOut << "\nQuelle:\n" << reportToText(result->sourceReport) << "\nErgebnis:\n" << reportToText(*targetReport);
   }
   return valid ? kExitValid : kExitInvalid;
+}
+
+int runPropose(const ProposeArgs& args, std::ostream& out, std::ostream& err) {
+  std::error_code ec;
+  if (!fs::is_regular_file(args.file, ec)) {
+    err << "Fehler: Die Datei „" << args.file << "“ gibt es nicht oder sie ist keine normale Datei.\n";
+    return kExitUsage;
+  }
+  fs::path resources;
+  try {
+    resources = locateResources(args.resourcesDir);
+  } catch (const std::exception& e) {
+    err << "Fehler: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  auto model = loadModel(resources, args.model);
+  if (!model) {
+    printError(err, model.error());
+    return kExitUsage;
+  }
+  const Resource* resource = args.resource.empty() ? (model->package.resources.empty() ? nullptr : &model->package.resources.front())
+                                                   : model->package.resource(args.resource);
+  if (!resource || !resource->schema) {
+    err << "Fehler: Das Modell „" << args.model << "“ hat keine Ressource „" << args.resource << "“.\n";
+    return kExitUsage;
+  }
+  auto sample = readSmallFile(args.file, kInferSampleBytes);
+  if (!sample) {
+    printError(err, sample.error());
+    return kExitUsage;
+  }
+  auto inference = inferTable(*sample, fs::file_size(args.file, ec) <= sample->size());
+  nlohmann::json synonymsJson = nlohmann::json::object();
+  if (auto text = readSmallFile(resources / "models" / "synonyme.json", uint64_t{4} << 20)) {
+    synonymsJson = nlohmann::json::parse(*text, nullptr, false);
+  }
+  // The codes of the code list the model's code field points to (e.g. the indicator codes).
+  std::set<std::string> codes;
+  for (const auto& fk : resource->schema->foreignKeys) {
+    const Resource* list = fk.selfReference() ? nullptr : model->package.resource(fk.resource);
+    if (!list || !list->schema || fk.referenceFields.size() != 1 || !list->descriptor.contains("path")) continue;
+    auto column = list->schema->fieldIndex(fk.referenceFields[0]);
+    if (!column) continue;
+    TableValidator reader(*list->schema);
+    reader.setRowCallback([&](const RowOutcome& row) {
+      if (!row.blank) codes.insert(std::string(row.cells[*column]));
+    });
+    if (readTable(model->dir / list->descriptor["path"].get<std::string>(), {}, reader)) reader.finish();
+  }
+  auto proposal = proposeMapping(inference, *resource->schema, args.model, resource->name, SynonymTable::fromJson(synonymsJson),
+                                 codes);
+  nlohmann::json fields = nlohmann::json::array();
+  for (const auto& f : proposal.fields) {
+    fields.push_back({{"field", f.field}, {"column", f.column}, {"score", f.score}, {"reason", f.reason}});
+  }
+  nlohmann::json result = {{"model", args.model},      {"resource", resource->name}, {"score", proposal.score},
+                           {"fields", fields},         {"unusedColumns", proposal.unusedColumns},
+                           {"reshapeColumns", proposal.reshapeColumns}, {"notes", proposal.notes},
+                           {"profile", proposal.profile}};
+  if (!args.profileOut.empty()) {
+    std::ofstream file(args.profileOut, std::ios::binary | std::ios::trunc);
+    file << proposal.profile.dump(2) << "\n";
+    if (!file) {
+      err << "Fehler: „" << args.profileOut << "“ kann nicht geschrieben werden.\n";
+      return kExitUsage;
+    }
+  }
+  out << result.dump(2) << "\n";
+  return proposal.score >= 1.0 ? kExitValid : kExitInvalid;
 }
 
 }  // namespace opgv::app

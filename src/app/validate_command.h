@@ -43,4 +43,15 @@ struct ImportArgs {
 // Exit 0 when source and result are valid, 1 when either has errors, 2 on usage errors.
 int runImport(const ImportArgs& args, std::ostream& out, std::ostream& err);
 
+struct ProposeArgs {
+  std::string model;
+  std::string resource;
+  std::string resourcesDir;
+  std::string profileOut;  // write the draft profile here; empty: only print the proposal
+  std::string file;
+};
+// Proposes a column → field mapping and a draft import profile. Exit 0 when every required field
+// found a column, 1 when some are missing, 2 on usage errors.
+int runPropose(const ProposeArgs& args, std::ostream& out, std::ostream& err);
+
 }  // namespace opgv::app

@@ -159,5 +159,20 @@ TEST_F(ValidateCli, Windows1252IsDetectedAndCanBeDeclared) {
   EXPECT_EQ(run({"validate", "--schema", schema, "--encoding", "ebcdic", csv}).code, 2);
 }
 
+
+TEST_F(ValidateCli, ProposeWritesADraftProfileThatImportRuns) {
+  auto csv = write("kita.csv",
+                   "Kita-Nr;Einrichtungsname;Träger;Straße;PLZ;Ort;Gemeindeschlüssel;Plätze;U3;Ü3;Schulkinder;Ganztag;Stand\n"
+                   "K001;Kita Sonnenschein (fiktiv);frei;Musterweg 1;00101;Musterstadt (fiktiv);09999001;45;12;30;0;ja;31.03.2025\n");
+  std::string draft = dir_ + "/entwurf.json";
+  auto r = run({"propose", "--model", "kindertagesbetreuung", "--resources", sourceDir(), "--profile-out", draft, csv});
+  ASSERT_NE(r.code, 2) << r.err;
+  auto json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json["model"], "kindertagesbetreuung");
+  EXPECT_TRUE(fs::exists(draft));
+  EXPECT_EQ(run({"propose", "--model", "gibt-es-nicht", "--resources", sourceDir(), csv}).code, 2);
+  EXPECT_EQ(run({"propose", "--model", "kindertagesbetreuung", "--resources", sourceDir(), dir_ + "/fehlt.csv"}).code, 2);
+}
+
 }  // namespace
 }  // namespace opgv::test

@@ -1,0 +1,55 @@
+#pragma once
+// The first step of harmonisation without programming: for an uploaded file and a model, propose
+// which column fills which field. The proposal uses
+// - the names: normalised (case, umlauts, punctuation), German synonyms and abbreviations from
+//   models/synonyme.json, token overlap and letter-pair similarity, also against the field's
+//   German title;
+// - the inferred types: a text column does not fill a number field, a date column fits a date;
+// - the shape: if the model is long (one value field and a code field) and the file has several
+//   numeric columns left over, it proposes turning them into rows (wide → long).
+// The result is a draft import profile (import_profile.h) for the user to check and correct.
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "validation/infer.h"
+#include "validation/schema.h"
+
+namespace opgv::validation {
+
+// Field name → synonyms, as in models/synonyme.json ({"synonyme": {...}}).
+struct SynonymTable {
+  std::vector<std::pair<std::string, std::vector<std::string>>> entries;
+  static SynonymTable fromJson(const nlohmann::json& document);
+};
+
+struct FieldProposal {
+  std::string field;
+  std::string column;  // empty: no column found
+  double score = 0;    // 0..1
+  std::string reason;  // German, e.g. „Synonym von ags“
+};
+
+struct MappingProposal {
+  std::vector<FieldProposal> fields;        // one per model field, in model order
+  std::vector<std::string> unusedColumns;
+  std::vector<std::string> reshapeColumns;  // numeric columns proposed to become rows
+  double score = 0;                         // share of required fields with a column
+  nlohmann::json profile;                   // draft import profile
+  std::vector<std::string> notes;           // German
+};
+
+// Normalised form used for comparisons: "Straße/Hausnr." → "strasse_hausnr".
+std::string normaliseName(std::string_view name);
+// 0..1 similarity of a column name with a field (name, title and synonyms).
+double nameSimilarity(std::string_view column, const Field& field, const SynonymTable& synonyms, std::string* reason);
+
+// `codes`: the values of the code list the model's code field refers to (e.g. the indicator codes);
+// when given, only columns named like a code are proposed to become rows.
+MappingProposal proposeMapping(const Inference& source, const Schema& target, const std::string& model,
+                               const std::string& resource, const SynonymTable& synonyms,
+                               const std::set<std::string>& codes = {});
+
+}  // namespace opgv::validation

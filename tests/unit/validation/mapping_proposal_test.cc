@@ -1,0 +1,101 @@
+// Proposals for mapping a Kommune's export onto a model: names, German synonyms, types, reshaping.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "validation/import_profile.h"
+#include "validation/mapping_proposal.h"
+
+namespace opgv::validation {
+namespace {
+
+using nlohmann::json;
+
+SynonymTable synonyms() {
+  std::ifstream in(std::string(OPGV_SOURCE_DIR) + "/models/synonyme.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  return SynonymTable::fromJson(json::parse(text.str()));
+}
+
+const FieldProposal& proposalFor(const MappingProposal& p, const std::string& field) {
+  for (const auto& f : p.fields) {
+    if (f.field == field) return f;
+  }
+  static FieldProposal none;
+  return none;
+}
+
+TEST(MappingProposal, NormalisesGermanNames) {
+  EXPECT_EQ(normaliseName("Straße/Hausnr."), "strasse_hausnr");
+  EXPECT_EQ(normaliseName("Gemeindeschlüssel"), "gemeindeschluessel");
+  EXPECT_EQ(normaliseName("plrName"), "plr_name");
+  EXPECT_EQ(normaliseName("  Ü3 "), "ue3");
+  EXPECT_EQ(normaliseName("PLR_ID"), "plr_id");
+}
+
+TEST(MappingProposal, KitaExportWithAbbreviationsAndTypes) {
+  auto target = *parseSchemaText(R"({"fields":[
+    {"name":"einrichtung_id","type":"string","constraints":{"required":true}},
+    {"name":"name","type":"string","title":"Name der Einrichtung"},
+    {"name":"ags","type":"string"},{"name":"plz","type":"string"},
+    {"name":"plaetze_genehmigt","type":"integer"},{"name":"kinder_unter_3","type":"integer"},
+    {"name":"stichtag","type":"date","constraints":{"required":true}},{"name":"ganztag","type":"boolean"}]})");
+  std::string csv = "Kita-Nr;Einrichtungsname;Gemeindeschlüssel;Postleitzahl;Plätze;U3;Stand;Bemerkung\n"
+                    "K1;Kita A (fiktiv);09999001;00101;45;12;31.03.2025;ruhig\n"
+                    "K2;Kita B (fiktiv);09999001;00102;30;8;31.03.2025;\n";
+  auto proposal = proposeMapping(inferTable(csv, true), target, "kindertagesbetreuung", "einrichtungen", synonyms());
+  EXPECT_EQ(proposalFor(proposal, "einrichtung_id").column, "Kita-Nr");
+  EXPECT_EQ(proposalFor(proposal, "name").column, "Einrichtungsname");
+  EXPECT_EQ(proposalFor(proposal, "ags").column, "Gemeindeschlüssel");
+  EXPECT_EQ(proposalFor(proposal, "ags").reason, "Synonym von „ags“");
+  EXPECT_EQ(proposalFor(proposal, "plz").column, "Postleitzahl");
+  EXPECT_EQ(proposalFor(proposal, "plaetze_genehmigt").column, "Plätze");
+  EXPECT_EQ(proposalFor(proposal, "kinder_unter_3").column, "U3");
+  EXPECT_EQ(proposalFor(proposal, "stichtag").column, "Stand");
+  EXPECT_EQ(proposalFor(proposal, "ganztag").column, "");
+  EXPECT_EQ(proposal.unusedColumns, std::vector<std::string>{"Bemerkung"});
+  EXPECT_DOUBLE_EQ(proposal.score, 1.0);
+  // The draft is a valid profile whose source keeps the German formats.
+  auto profile = parseProfile(proposal.profile, ".");
+  ASSERT_TRUE(profile.has_value()) << profile.error().message << " " << (profile.error().fields.empty() ? "" : profile.error().fields[0].field + " " + profile.error().fields[0].message);
+  EXPECT_EQ(profile->dialect->delimiter, ";");
+}
+
+TEST(MappingProposal, TextColumnsDoNotFillNumberFields) {
+  auto target = *parseSchemaText(R"({"fields":[{"name":"anzahl","type":"integer"}]})");
+  auto proposal = proposeMapping(inferTable("Anzahl\nviele\nwenige\n", true), target, "m", "r", synonyms());
+  EXPECT_EQ(proposalFor(proposal, "anzahl").column, "");
+}
+
+TEST(MappingProposal, WideIndicatorColumnsBecomeRowsWhenTheyAreCodes) {
+  auto target = *parseSchemaText(R"({"fields":[{"name":"gebiet_id","type":"string","constraints":{"required":true}},
+    {"name":"indikator","type":"string","constraints":{"required":true}},{"name":"wert","type":"number"}],
+    "foreignKeys":[{"fields":["indikator"],"reference":{"resource":"indikatoren","fields":["code"]}}]})");
+  std::string csv = "PLR_ID,S1,S1_SD_GR,S3,S4,KOM\n\"01100101\",4.2,2,8.0,19.4,gültig\n\"01100102\",1.2,1,3.5,8.3,gültig\n";
+  auto proposal = proposeMapping(inferTable(csv, true), target, "sozialraum-indikatoren", "indikatorwerte", synonyms(),
+                                 {"S1", "S3", "S4", "EW"});
+  EXPECT_EQ(proposalFor(proposal, "gebiet_id").column, "PLR_ID");
+  EXPECT_EQ(proposal.reshapeColumns, (std::vector<std::string>{"S1", "S3", "S4"}));
+  ASSERT_TRUE(proposal.profile.contains("reshape"));
+  EXPECT_EQ(proposal.profile["reshape"]["keep"], json::array({"PLR_ID"}));
+  EXPECT_EQ(proposal.profile["fields"]["indikator"]["column"], "merkmal");
+  EXPECT_DOUBLE_EQ(proposal.score, 1.0);
+  EXPECT_TRUE(parseProfile(proposal.profile, ".").has_value());
+}
+
+TEST(MappingProposal, MissingRequiredFieldsAreNamed) {
+  auto target = *parseSchemaText(R"({"fields":[{"name":"ags","type":"string","title":"Gemeindeschlüssel",
+    "constraints":{"required":true}},{"name":"haushaltsjahr","type":"year","constraints":{"required":true}}]})");
+  auto proposal = proposeMapping(inferTable("HHJ;Betrag\n2024;5\n", true), target, "haushalt", "ergebnisplan", synonyms());
+  EXPECT_EQ(proposalFor(proposal, "haushaltsjahr").column, "HHJ");
+  EXPECT_EQ(proposalFor(proposal, "ags").column, "");
+  EXPECT_DOUBLE_EQ(proposal.score, 0.5);
+  ASSERT_EQ(proposal.notes.size(), 1u);
+  EXPECT_NE(proposal.notes[0].find("„ags“"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace opgv::validation

@@ -125,6 +125,9 @@ int main(int argc, char** argv) {
   validateCmd->add_option("--encoding", validateArgs.encoding, "Zeichenkodierung statt Erkennung, z. B. windows-1252");
   validateCmd->add_option("--sheet", validateArgs.sheet, "Tabellenblatt (XLSX, ODS) / sheet name");
   validateCmd->add_option("--max-errors", validateArgs.maxErrors, "Höchstens so viele Fehler auflisten (Standard 1000)");
+  validateCmd->add_option("--max-key-memory", validateArgs.maxKeyMemoryMb,
+                          "Speicher für Schlüsselprüfungen in MB (Standard 1024; etwa 55 Byte je Schlüssel)")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 20));
   validateCmd->add_flag("--deutsch", validateArgs.germanDefaults,
                         "Deutsche Schreibweisen, wo das Schema nichts sagt (1.234,56; 31.12.2024; ja/nein)");
   validateCmd->add_option("--resources", validateArgs.resourcesDir, "Verzeichnis mit models/ / resources directory");

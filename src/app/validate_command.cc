@@ -103,6 +103,7 @@ int runValidate(const ValidateArgs& args, std::ostream& out, std::ostream& err) 
   options.encoding = args.encoding;
   options.sheet = args.sheet;
   options.limits.maxErrors = static_cast<size_t>(args.maxErrors);
+  options.limits.maxKeyBytes = args.maxKeyMemoryMb << 20;
 
   fs::path descriptorPath = args.schemaPath;
   if (!args.model.empty()) {

@@ -18,6 +18,7 @@ struct ValidateArgs {
   std::string sheet;
   bool germanDefaults = false;
   uint64_t maxErrors = 1000;
+  uint64_t maxKeyMemoryMb = 1024;  // primary/unique/foreign-key state
   std::string file;
 };
 

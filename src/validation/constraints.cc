@@ -63,8 +63,16 @@ std::wstring toWide(std::string_view s) {
 // XML Schema regex features that ECMAScript reads differently or not at all.
 std::optional<std::string> xsdOnlySyntax(std::string_view p) {
   bool inClass = false;
+  // libstdc++ compiles groups recursively; thousands of nested groups exhaust the stack (found by
+  // fuzz/schema_fuzzer.cc). Real patterns nest a few levels.
+  constexpr int kMaxGroupDepth = 32;
+  constexpr size_t kMaxPatternBytes = 4096;
+  if (p.size() > kMaxPatternBytes) return "das Muster ist länger als 4.096 Zeichen";
+  int depth = 0;
   for (size_t i = 0; i < p.size(); ++i) {
     char c = p[i];
+    if (!inClass && c == '(' && ++depth > kMaxGroupDepth) return "das Muster hat mehr als 32 verschachtelte Gruppen";
+    if (!inClass && c == ')' && depth > 0) --depth;
     if (c == '\\' && i + 1 < p.size()) {
       char n = p[i + 1];
       if (n == 'p' || n == 'P') return "Unicode-Klassen wie \\p{L} werden nicht unterstützt";
@@ -428,7 +436,27 @@ struct JsonSchemaCheck::Impl {
 
 JsonSchemaCheck::~JsonSchemaCheck() = default;
 
+namespace {
+
+// valijson's parser recurses once per level of the schema (found by fuzz/schema_fuzzer.cc).
+size_t jsonDepth(const json& value, size_t limit) {
+  if (limit == 0) return 1;
+  size_t deepest = 0;
+  if (value.is_object() || value.is_array()) {
+    for (const auto& item : value) deepest = std::max(deepest, jsonDepth(item, limit - 1));
+    return deepest + 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::shared_ptr<const JsonSchemaCheck> JsonSchemaCheck::compile(const json& schema, std::string* error) {
+  constexpr size_t kMaxSchemaDepth = 32;
+  if (jsonDepth(schema, kMaxSchemaDepth + 1) > kMaxSchemaDepth) {
+    if (error) *error = "Das JSON Schema unter „jsonSchema“ ist tiefer als 32 Ebenen verschachtelt.";
+    return nullptr;
+  }
   std::shared_ptr<JsonSchemaCheck> check(new JsonSchemaCheck());
   check->impl_ = std::make_unique<Impl>();
   check->impl_->descriptor = schema;

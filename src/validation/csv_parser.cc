@@ -124,18 +124,22 @@ void CsvParser::setFatal(std::string message, int64_t row, int64_t line, uint64_
 }
 
 std::string CsvParser::recordTooLargeMessage() const {
-  std::string message = describePosition(row_ + 1, recordLine_) + ": Der Datensatz ist größer als " +
-                        formatByteSize(limits_.maxRecordBytes) +
-                        ", die Obergrenze für einen einzelnen Datensatz. ";
-  if (state_ == State::kQuoted || state_ == State::kQuoteInQuoted || state_ == State::kEscapeQuoted) {
-    message += "Das Anführungszeichen aus Zeile " + formatCount(static_cast<uint64_t>(quoteLine_)) +
-               " wurde bis hier nicht geschlossen; vermutlich fehlt dort ein schließendes Anführungszeichen. ";
-  } else {
-    message +=
-        "So lange Zeilen entstehen meist durch ein nicht geschlossenes Anführungszeichen, ein falsches "
-        "Zeilenende oder weil die Datei keine CSV-Datei ist. ";
-  }
-  return message + "Die Prüfung wurde hier abgebrochen.";
+  // The same words whatever the parser was doing when the limit was crossed: a chunked run notices
+  // the size at a chunk end, a whole-input run at the record end, and both must report alike.
+  return describePosition(row_ + 1, recordLine_) + ": Der Datensatz ist größer als " +
+         formatByteSize(limits_.maxRecordBytes) +
+         ", die Obergrenze für einen einzelnen Datensatz. So lange Datensätze entstehen meist durch ein nicht "
+         "geschlossenes Anführungszeichen, ein falsches Zeilenende oder weil die Datei keine CSV-Datei ist. Die "
+         "Prüfung wurde hier abgebrochen.";
+}
+
+bool CsvParser::pastRecordLimit(uint64_t offset, uint64_t recordStart) {
+  // Bytes past the limit are never scanned by a run fed in small chunks (it stops at the chunk
+  // end where the record outgrew the limit), so what is found there must become the size error in
+  // every run, or the report would depend on how the input was chunked.
+  if (offset - recordStart <= limits_.maxRecordBytes) return false;
+  setFatal(recordTooLargeMessage(), row_ + 1, recordLine_, recordStart);
+  return true;
 }
 
 bool CsvParser::checkPartialRecord(uint64_t bytes, uint64_t offset) {
@@ -144,15 +148,17 @@ bool CsvParser::checkPartialRecord(uint64_t bytes, uint64_t offset) {
   return false;
 }
 
-void CsvParser::fatalNul(size_t k) {
+void CsvParser::fatalNul(size_t k, size_t rs) {
+  if (pastRecordLimit(bufferOffset_ + k, bufferOffset_ + rs)) return;
   setFatal(describePosition(row_ + 1, line_) + ", Byte-Position " + formatCount(bufferOffset_ + k) +
                ": Die Datei enthält ein NUL-Byte (ein Zeichen mit dem Wert 0). In Textdateien kommt es nicht vor "
                "– vermutlich ist die Datei in UTF-16 gespeichert oder gar keine CSV-Datei.",
            row_ + 1, line_, bufferOffset_ + k);
 }
 
-void CsvParser::reportTextAfterQuote(char c, uint64_t offset) {
-  if (rowErrorReported_) return;
+void CsvParser::reportTextAfterQuote(char c, uint64_t offset, uint64_t recordStart) {
+  if (fatal_ || rowErrorReported_) return;
+  if (pastRecordLimit(offset, recordStart)) return;
   rowErrorReported_ = true;
   std::string shown;
   if (static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F) shown = std::string(" („") + c + "“)";
@@ -194,7 +200,8 @@ void CsvParser::toScratch(const char* b, size_t rs, size_t k) {
   }
 }
 
-void CsvParser::tooManyFields(uint64_t offset) {
+void CsvParser::tooManyFields(uint64_t offset, uint64_t recordStart) {
+  if (pastRecordLimit(offset, recordStart)) return;
   setFatal(describePosition(row_ + 1, recordLine_) + ": Der Datensatz hat mehr als " + formatCount(limits_.maxFields) +
                " Felder. Vermutlich ist das Trennzeichen falsch angegeben. Die Prüfung wurde hier abgebrochen.",
            row_ + 1, recordLine_, offset);
@@ -202,7 +209,7 @@ void CsvParser::tooManyFields(uint64_t offset) {
 
 bool CsvParser::endUnquotedField(const char* b, size_t rs, size_t k) {
   if (refs_.size() >= limits_.maxFields) [[unlikely]] {
-    tooManyFields(bufferOffset_ + k);
+    tooManyFields(bufferOffset_ + k, bufferOffset_ + rs);
     return false;
   }
   if (fieldInScratch_) {
@@ -218,7 +225,7 @@ bool CsvParser::endUnquotedField(const char* b, size_t rs, size_t k) {
 
 bool CsvParser::endQuotedField(const char* b, size_t rs) {
   if (refs_.size() >= limits_.maxFields) [[unlikely]] {
-    tooManyFields(bufferOffset_ + rs + quoteEnd_);
+    tooManyFields(bufferOffset_ + rs + quoteEnd_, bufferOffset_ + rs);
     return false;
   }
   if (fieldInScratch_) {
@@ -419,7 +426,7 @@ void CsvParser::run(const char* b, size_t n, size_t& ioI, size_t& ioRs, bool eof
           continue;
         }
         if (c == '\0') {
-          fatalNul(k);
+          fatalNul(k, rs);
           goto done;
         }
         // The escape character: the next byte is data, whatever it is.
@@ -433,7 +440,7 @@ void CsvParser::run(const char* b, size_t n, size_t& ioI, size_t& ioRs, bool eof
       case State::kEscapeQuoted: {
         if (i >= n) goto done;
         if (b[i] == '\0') {
-          fatalNul(i);
+          fatalNul(i, rs);
           goto done;
         }
         if (b[i] == '\n' || b[i] == '\r') countDataLineBreak(b, i);
@@ -460,7 +467,7 @@ void CsvParser::run(const char* b, size_t n, size_t& ioI, size_t& ioRs, bool eof
           continue;
         }
         if (c == '\0') {
-          fatalNul(k);
+          fatalNul(k, rs);
           goto done;
         }
         toScratch(b, rs, k);
@@ -502,12 +509,13 @@ void CsvParser::run(const char* b, size_t n, size_t& ioI, size_t& ioRs, bool eof
           state_ = State::kRecordStart;
           continue;
         } else if (c == '\0') {
-          fatalNul(i);
+          fatalNul(i, rs);
           goto done;
         }
         // Text after the closing quote: report it, then read on like Python's csv module does,
         // with the rest of the field taken literally.
-        reportTextAfterQuote(c, bufferOffset_ + i);
+        reportTextAfterQuote(c, bufferOffset_ + i, bufferOffset_ + rs);
+        if (fatal_) goto done;
         if (!fieldInScratch_) {
           fieldInScratch_ = true;
           scratchBegin_ = scratch_.size();

@@ -126,11 +126,13 @@ class CsvParser {
   bool endRecord(const char* b, size_t rs, size_t end, bool terminated);
   void dispatch(const CsvRecord& record);
   void skipRow();
-  void fatalNul(size_t k);
-  [[gnu::noinline, gnu::cold]] void tooManyFields(uint64_t offset);
+  void fatalNul(size_t k, size_t rs);
+  // True (and the size error set) when `offset` lies past the record size limit.
+  bool pastRecordLimit(uint64_t offset, uint64_t recordStart);
+  [[gnu::noinline, gnu::cold]] void tooManyFields(uint64_t offset, uint64_t recordStart);
   std::string recordTooLargeMessage() const;
   void emitHeader();
-  void reportTextAfterQuote(char c, uint64_t offset);
+  void reportTextAfterQuote(char c, uint64_t offset, uint64_t recordStart);
   void setFatal(std::string message, int64_t row, int64_t line, uint64_t offset);
   Status fatalStatus() const;
   bool checkPartialRecord(uint64_t bytes, uint64_t offset);

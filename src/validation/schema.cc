@@ -377,6 +377,8 @@ void parseKeys(const json& d, const std::string& base, Schema& schema, Problems&
         if (!ok) continue;
         key.fields = std::move(*local);
         key.referenceFields = std::move(*remote);
+        key.position = i;
+        key.referenceFieldsAsList = ref["fields"].is_array();
         schema.foreignKeys.push_back(std::move(key));
       }
     }
@@ -442,7 +444,22 @@ std::unexpected<Error> descriptorError(std::vector<FieldError> problems, std::st
 
 Result<json> parseJsonText(std::string_view text, std::string_view what, std::string_view code) {
   try {
-    return json::parse(text);
+    // Nesting is limited while parsing: copying or destroying a deeper document recurses once per
+    // level and could exhaust the stack (found by fuzz/schema_fuzzer.cc).
+    bool tooDeep = false;
+    json parsed = json::parse(text, [&](int depth, json::parse_event_t, json&) {
+      if (depth > kMaxJsonDepth) tooDeep = true;
+      return !tooDeep;
+    });
+    if (tooDeep) {
+      std::string message =
+          std::string(what) + " ist zu tief verschachtelt (mehr als " + std::to_string(kMaxJsonDepth) + " Ebenen).";
+      return std::unexpected(Error{ErrorCode::kMalformed, message, std::string(code) + ": nesting", {{"", message}}});
+    }
+    return parsed;
+  } catch (const json::out_of_range& e) {
+    std::string message = std::string(what) + " enthält eine Zahl, die zu groß ist, um sie zu lesen.";
+    return std::unexpected(Error{ErrorCode::kMalformed, message, std::string(code) + ": " + e.what(), {{"", message}}});
   } catch (const json::parse_error& e) {
     // Line and column help people find the spot in an editor.
     size_t offset = e.byte > 0 ? std::min<size_t>(e.byte - 1, text.size()) : 0;
@@ -554,7 +571,8 @@ Result<DataPackage> parsePackage(const json& descriptor, const SchemaOptions& op
     for (size_t k = 0; k < from.schema->foreignKeys.size(); ++k) {
       const ForeignKey& fk = from.schema->foreignKeys[k];
       if (fk.selfReference()) continue;
-      const std::string ptr = "/resources/" + std::to_string(i) + "/schema/foreignKeys/" + std::to_string(k) + "/reference";
+      const std::string ptr =
+          "/resources/" + std::to_string(i) + "/schema/foreignKeys/" + std::to_string(fk.position) + "/reference";
       const Resource* target = package.resource(fk.resource);
       if (!target) {
         problems.add(ptr + "/resource", "Der Fremdschlüssel verweist auf die Ressource " + inQuotes(fk.resource) +
@@ -566,8 +584,7 @@ Result<DataPackage> parsePackage(const json& descriptor, const SchemaOptions& op
                                                                                   "Fremdschlüssel verweisen kann.");
         continue;
       }
-      const json& written = from.schema->descriptor["foreignKeys"][k]["reference"]["fields"];
-      knownFields(*target->schema, fk.referenceFields, ptr + "/fields", written.is_array(),
+      knownFields(*target->schema, fk.referenceFields, ptr + "/fields", fk.referenceFieldsAsList,
                   "Die Referenz auf " + inQuotes(fk.resource), problems);
     }
   }

@@ -66,6 +66,8 @@ struct ForeignKey {
   std::vector<std::string> fields;
   std::string resource;  // empty: the same resource (a v1 "" means the same)
   std::vector<std::string> referenceFields;
+  size_t position = 0;                 // index in the descriptor's foreignKeys (invalid ones are left out)
+  bool referenceFieldsAsList = true;   // written as a list (not a single string)
   bool selfReference() const { return resource.empty(); }
 };
 
@@ -87,6 +89,9 @@ struct Schema {
 struct SchemaOptions {
   Conventions defaults = frictionlessDefaults();
 };
+
+// Deepest nesting accepted in descriptor text (parseSchemaText, parsePackageText).
+inline constexpr int kMaxJsonDepth = 64;
 
 // Two names, not overloads: nlohmann::json converts implicitly from strings, so an overload on
 // std::string_view would make parseSchema(std::string) ambiguous.

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "validation/encoding.h"
+#include "validation/spreadsheet.h"
 
 namespace opgv::validation {
 
@@ -184,14 +185,11 @@ std::string_view tableFormatName(TableFormat format) {
 }
 
 TableFormat detectTableFormat(std::string_view firstBytes, const std::string& fileName) {
-  bool zip = firstBytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
-  if (zip) {
-    if (firstBytes.find("application/vnd.oasis.opendocument.spreadsheet") != std::string_view::npos) {
-      return TableFormat::kOds;
-    }
-    if (endsWith(fileName, ".ods")) return TableFormat::kOds;
-    return TableFormat::kXlsx;
+  if (auto sniffed = sniffSpreadsheet(firstBytes)) {
+    return *sniffed == SpreadsheetFormat::kOds ? TableFormat::kOds : TableFormat::kXlsx;
   }
+  bool zip = firstBytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+  if (zip) return endsWith(fileName, ".ods") ? TableFormat::kOds : TableFormat::kXlsx;
   if (endsWith(fileName, ".xlsx") || endsWith(fileName, ".xlsm")) return TableFormat::kXlsx;
   if (endsWith(fileName, ".ods")) return TableFormat::kOds;
   return TableFormat::kCsv;
@@ -199,7 +197,73 @@ TableFormat detectTableFormat(std::string_view firstBytes, const std::string& fi
 
 namespace {
 
-Status readFrom(ByteSource& source, const std::string& name, const FileOptions& options, TableValidator& validator) {
+// XLSX and ODS: typed cells arrive in canonical form and are cast with the Table Schema defaults
+// (CellInput::canonical); text cells are cast with the field's own formats, like CSV.
+void readSpreadsheet(Result<SpreadsheetReader> opened, const FileOptions& options, TableValidator& validator,
+                     Report& report) {
+  if (!opened) {
+    validator.sourceError(SourceError{std::string(codes::kSourceError), opened.error().message, 0, 0, 0, true});
+    return;
+  }
+  SpreadsheetOptions sheetOptions;
+  sheetOptions.sheet = options.sheet;
+  if (options.dialect) {
+    sheetOptions.headerRows = options.dialect->header ? options.dialect->headerRows : std::vector<int64_t>{};
+    sheetOptions.headerJoin = options.dialect->headerJoin;
+  }
+  std::vector<CellInput> cells;
+  int64_t dataRows = 0;
+  size_t headerWidth = 0;
+  bool sawHeader = sheetOptions.headerRows.empty();
+  SpreadsheetReader::Handlers handlers{
+      .onHeader =
+          [&](const CsvHeader& header) {
+            sawHeader = true;
+            headerWidth = header.labels.size();
+            validator.header(header.labels, header.rows.empty() ? 1 : header.rows.back(), header.line);
+          },
+      .onRecord =
+          [&](const SheetRecord& record) {
+            ++dataRows;
+            // A spreadsheet row has no length of its own: it ends at its last filled cell. Empty
+            // cells at its end are empty values, not missing cells as in a short CSV line.
+            cells.assign(record.cells.empty() ? 0 : std::max(record.cells.size(), headerWidth), CellInput{});
+            for (size_t i = 0; i < record.cells.size(); ++i) {
+              const SheetCell& cell = record.cells[i];
+              bool canonical = cell.kind == CellKind::kNumber || cell.kind == CellKind::kBoolean ||
+                               cell.kind == CellKind::kDate || cell.kind == CellKind::kDateTime ||
+                               cell.kind == CellKind::kTime;
+              cells[i] = CellInput{cell.value, canonical, false};
+            }
+            validator.row(record.row, record.row, cells);
+          },
+      .onError = [&](const SourceError& error) { validator.sourceError(error); },
+  };
+  auto status = opened->read(sheetOptions, handlers);
+  if (!status && !opened->fatalError()) {
+    validator.sourceError(SourceError{std::string(codes::kSourceError), status.error().message, 0, 0, 0, true});
+    return;
+  }
+  if (!status) return;
+  if (sawHeader && dataRows == 0 && !sheetOptions.headerRows.empty()) {
+    validator.sourceError(SourceError{std::string(codes::kSourceError),
+                                      "Das Tabellenblatt enthält nur die Kopfzeile und keine Datenzeilen.", 0, 0, 0, false});
+  }
+  std::string sheetName = options.sheet;
+  if (sheetName.empty()) {
+    for (const auto& sheet : opened->sheets()) {
+      if (!sheet.hidden && sheet.worksheet) {
+        sheetName = sheet.name;
+        break;
+      }
+    }
+  }
+  report.notes.push_back("Gelesen als " + std::string(spreadsheetFormatName(opened->format())) + ", Tabellenblatt „" +
+                         sheetName + "“ (" + std::to_string(opened->sheets().size()) + " Blätter in der Datei).");
+}
+
+Status readFrom(ByteSource& source, const std::string& name, const FileOptions& options, TableValidator& validator,
+                const std::function<Result<SpreadsheetReader>(SpreadsheetFormat)>& openSpreadsheet) {
   Report meta;  // source metadata, handed to the validator at the end
   std::string head;
   while (head.size() < kSample) {
@@ -212,10 +276,8 @@ Status readFrom(ByteSource& source, const std::string& name, const FileOptions& 
   meta.format = std::string(tableFormatName(format));
   meta.stats.bytes = source.size();
   if (format != TableFormat::kCsv) {
-    validator.sourceError(SourceError{std::string(codes::kSourceError),
-                                      "Tabellen im Format " + std::string(tableFormatName(format)) +
-                                          " werden in dieser Version noch nicht gelesen. Bitte als CSV speichern.",
-                                      0, 0, 0, true});
+    readSpreadsheet(openSpreadsheet(format == TableFormat::kOds ? SpreadsheetFormat::kOds : SpreadsheetFormat::kXlsx),
+                    options, validator, meta);
   } else {
     readCsv(source, std::move(head), name, options, validator, meta);
   }
@@ -238,13 +300,15 @@ Status readTable(const fs::path& path, const FileOptions& options, TableValidato
   uint64_t size = fs::file_size(path, ec);
   if (ec) size = 0;
   FileSource source(file, size);
-  return readFrom(source, path.filename().string(), options, validator);
+  return readFrom(source, path.filename().string(), options, validator,
+                  [&](SpreadsheetFormat f) { return SpreadsheetReader::open(path.string(), f); });
 }
 
 Status readTableBytes(std::string_view bytes, const std::string& name, const FileOptions& options,
                       TableValidator& validator) {
   MemorySource source(bytes);
-  return readFrom(source, name, options, validator);
+  return readFrom(source, name, options, validator,
+                  [&](SpreadsheetFormat f) { return SpreadsheetReader::openMemory(std::string(bytes), f); });
 }
 
 Result<Report> validateFile(const fs::path& path, const Schema& schema, const FileOptions& options) {

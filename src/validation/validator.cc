@@ -312,8 +312,14 @@ void TableValidator::row(int64_t row, int64_t line, std::span<const CellInput> c
     auto value = readCell(cell.canonical ? s.canonical[i] : field, cell.value);
     if (!value) {
       s.fieldValid[i] = 0;
+      std::string hint;
+      // The classic spreadsheet accident: a key like 09162000 typed into a number cell.
+      if (cell.canonical && field.type() == FieldType::kString) {
+        hint = " Die Zelle ist in der Tabelle als Zahl gespeichert, dabei gehen führende Nullen verloren; bitte die "
+               "Spalte als Text formatieren und die Werte neu eintragen.";
+      }
       fail(ReportError{std::move(value.error().code),
-                       cellPosition(row, line, field.name, columnNumber) + ": " + value.error().message,
+                       cellPosition(row, line, field.name, columnNumber) + ": " + value.error().message + hint,
                        std::move(value.error().note), row, line, field.name, columnNumber, cutCell(cell.value)});
       continue;
     }

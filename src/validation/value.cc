@@ -354,12 +354,15 @@ std::string toText(const Value& value) {
     case K::kDuration: return durationText(value.asDuration());
     case K::kGeoPoint: return doubleText(value.asGeoPoint().lon) + ", " + doubleText(value.asGeoPoint().lat);
     case K::kJson: return value.asJson().dump(-1, ' ', false, json::error_handler_t::replace);
-    case K::kList:
+    case K::kList: {
+      bool first = true;
       for (const auto& item : value.asList()) {
-        if (!out.empty()) out += ',';
+        if (!first) out += ',';
+        first = false;
         out += toText(item);
       }
       return out;
+    }
   }
   return out;
 }

@@ -13,7 +13,7 @@
 #
 # Seconds per fuzzer: FUZZ_SECONDS (default 15; with replays and start-up about 75 s for all
 # four), or per fuzzer FUZZ_SECONDS_HTTP_DECODING, FUZZ_SECONDS_CSV_PARSER, FUZZ_SECONDS_SCHEMA,
-# FUZZ_SECONDS_CAST (0 skips the fuzzing, the replay still runs). FUZZERS="schema cast" runs only
+# FUZZ_SECONDS_CAST, FUZZ_SECONDS_SPREADSHEET (0 skips the fuzzing, the replay still runs). FUZZERS="schema cast" runs only
 # some of them. A summary line per fuzzer (runs, runs/s, coverage) ends the output; libFuzzer's own
 # output is shown only when a fuzzer fails.
 #   FUZZ_SECONDS=300 bash fuzz/run.sh     FUZZ_BUILD_DIR=/tmp/bf bash fuzz/run.sh
@@ -23,7 +23,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 seconds=${FUZZ_SECONDS:-15}
-all_fuzzers=(http_decoding csv_parser schema cast)
+all_fuzzers=(http_decoding csv_parser schema cast spreadsheet)
 read -r -a fuzzers <<<"${FUZZERS:-${all_fuzzers[*]}}"
 
 if ! command -v clang >/dev/null 2>&1 || ! command -v clang++ >/dev/null 2>&1; then

@@ -1,5 +1,5 @@
 // opgv: one binary for the OPGV-Plattform. Subcommands: serve, migrate, seed, user, backup,
-// restore, validate, infer, import, propose, version. A usage error exits with 2 (the validate contract). Help texts are German first, then English.
+// restore, validate, infer, import, propose, synth, version. A usage error exits with 2 (the validate contract). Help texts are German first, then English.
 #include <CLI/CLI.hpp>
 
 #include <chrono>
@@ -8,6 +8,7 @@
 #include "app/application.h"
 #include "app/backup.h"
 #include "app/settings.h"
+#include "app/synth_command.h"
 #include "app/validate_command.h"
 #include "auth/principal.h"
 #include "common/crypto.h"
@@ -147,6 +148,15 @@ int main(int argc, char** argv) {
   importCmd->add_option("--resources", importArgs.resourcesDir, "Verzeichnis mit models/ und profiles/");
   importCmd->add_option("FILE", importArgs.file, "Quelldatei / source file")->required();
 
+  opgv::app::SynthArgs synthArgs;
+  auto* synthCmd = cli.add_subcommand("synth", "Synthetische Testdaten eines Modells als CSV auf stdout / synthetic test data");
+  synthCmd->add_option("MODEL", synthArgs.model, "Modell aus models/, z. B. sozialraum-indikatoren / model slug")->required();
+  synthCmd->add_option("--rows", synthArgs.rows, "Zeilen (Standard 100, höchstens 10.000.000)");
+  synthCmd->add_option("--seed", synthArgs.seed, "Startwert des Zufallsgenerators (Standard 1)");
+  synthCmd->add_option("--resource", synthArgs.resource, "Ressource im Modell (Standard: die erste)");
+  synthCmd->add_option("--areas", synthArgs.areasFile, "CSV mit Gebiets-IDs (Spalte gebiet_id, PLR_ID, id oder ags)");
+  synthCmd->add_option("--resources", synthArgs.resourcesDir, "Verzeichnis mit models/ / resources directory");
+
   opgv::app::ProposeArgs proposeArgs;
   auto* proposeCmd = cli.add_subcommand(
       "propose", "Zuordnung Spalten → Modellfelder und Entwurf eines Import-Profils vorschlagen / propose a mapping");
@@ -175,6 +185,7 @@ int main(int argc, char** argv) {
     if (inferCmd->parsed()) return opgv::app::runInfer(inferArgs, std::cout, std::cerr);
     if (importCmd->parsed()) return opgv::app::runImport(importArgs, std::cout, std::cerr);
     if (proposeCmd->parsed()) return opgv::app::runPropose(proposeArgs, std::cout, std::cerr);
+    if (synthCmd->parsed()) return opgv::app::runSynth(synthArgs, std::cout, std::cerr);
     if (serve->parsed()) {
       opgv::app::Application app(serveFlags.resolve());
       app.prepare();

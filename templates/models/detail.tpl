@@ -23,6 +23,21 @@
 </div>
 </section>
 {{/RESOURCES}}
+<section aria-labelledby="testdaten" class="opgv-stack">
+<h2 class="kern-heading-medium" id="testdaten">Synthetische Testdaten</h2>
+<p class="kern-body">Erfundene, aber plausible Daten im Format des Modells, zum Beispiel für eine Sandbox oder ein Angebot eines GovTechs. Sie sind bei gleichem Startwert immer gleich und bestehen die Prüfung gegen das Modell. Orte und Schlüssel sind fiktiv.</p>
+<form method="get" action="/daten/modelle/{{M_SLUG}}/testdaten" class="opgv-stack">
+<div class="kern-form-input"><label class="kern-label" for="t-ressource">Tabelle</label>
+<select class="kern-form-input__select" id="t-ressource" name="ressource">{{#SYNTH_RESOURCES}}<option value="{{VALUE}}">{{LABEL}}</option>{{/SYNTH_RESOURCES}}</select></div>
+<div class="kern-form-input"><label class="kern-label" for="t-zeilen">Zeilen</label>
+<p class="kern-hint" id="t-zeilen-hint">1 bis 100.000</p>
+<input class="kern-form-input__input" id="t-zeilen" name="zeilen" type="number" inputmode="numeric" min="1" max="100000" value="100" aria-describedby="t-zeilen-hint"></div>
+<div class="kern-form-input"><label class="kern-label" for="t-startwert">Startwert</label>
+<p class="kern-hint" id="t-startwert-hint">Gleicher Startwert, gleiche Daten.</p>
+<input class="kern-form-input__input" id="t-startwert" name="startwert" type="number" inputmode="numeric" min="0" value="1" aria-describedby="t-startwert-hint"></div>
+<button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">Testdaten als CSV herunterladen</span></button>
+</form>
+</section>
 <section aria-labelledby="aenderungen">
 <h2 class="kern-heading-medium" id="aenderungen">Änderungsprotokoll</h2>
 <div class="opgv-prose">{{CHANGELOG_MARKDOWN:none}}</div>

@@ -1,7 +1,8 @@
 // Browser tests of the data area (imported by run.mjs, which owns server, browser and helpers):
 // 0 axe violations on /daten, the model catalogue, a model's detail page with its field tables
 // and the versions page with a diff, in the light, dark, 320 px and no-JavaScript variants; the
-// version comparison form works without JavaScript; the XLSX template downloads.
+// version comparison form works without JavaScript; the XLSX template and synthetic test data
+// download through plain forms.
 export async function modelsTests({ browser, base, check, progress, variants, noJsContexts, pageChecker }) {
   const models = await (await fetch(`${base}/api/v1/models`)).json();
   check(models.items.length >= 9, `Datenmodelle: nur ${models.items.length} Modelle in der API`);
@@ -35,5 +36,13 @@ export async function modelsTests({ browser, base, check, progress, variants, no
   check(bytes.subarray(0, 2).toString() === 'PK', 'Vorlage: keine XLSX-Datei');
   check(download.suggestedFilename() === 'sozialraum-indikatoren-indikatorwerte-vorlage.xlsx',
     `Vorlage: Dateiname ${download.suggestedFilename()}`);
+  await page.goto(`${base}/daten/modelle/haushalt`);
+  await page.getByLabel('Zeilen').fill('25');
+  await page.getByLabel('Startwert').fill('4');
+  const [synth] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Testdaten als CSV herunterladen', exact: true }).click()]);
+  const csv = (await import('node:fs')).readFileSync(await synth.path(), 'utf8');
+  check(csv.trim().split('\n').length === 26, `Testdaten: ${csv.trim().split('\n').length - 1} statt 25 Zeilen`);
+  check(synth.suggestedFilename() === 'haushalt-ergebnisplan-testdaten-25-4.csv', `Testdaten: Dateiname ${synth.suggestedFilename()}`);
   await ctx.close();
 }

@@ -1407,6 +1407,16 @@ TEST(OpenApi, ModelsResponsesConform) {
     EXPECT_EQ(r.status, 404) << target;
     EXPECT_NE(r.header("content-type").find("application/problem+json"), std::string::npos) << target;
   }
+  r = request(port, "GET", "/api/v1/models/haushalt/synth?rows=50&seed=9");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/models/{slug}/synth", "get", r);
+  EXPECT_EQ(std::count(r.body.begin(), r.body.end(), '\n'), 51);
+  EXPECT_EQ(r.body, request(port, "GET", "/api/v1/models/haushalt/synth?rows=50&seed=9").body);
+  for (const char* bad : {"rows=0", "rows=100001", "rows=viele", "seed=-1"}) {
+    r = request(port, "GET", std::string("/api/v1/models/haushalt/synth?") + bad);
+    EXPECT_EQ(r.status, 422) << bad;
+    doc.expectConforms("/api/v1/models/{slug}/synth", "get", r);
+  }
   r = request(port, "GET", "/api/v1/models/sozialraum-indikatoren/template?format=ods");
   EXPECT_EQ(r.status, 422);
   doc.expectConforms("/api/v1/models/{slug}/template", "get", r);

@@ -174,5 +174,21 @@ TEST_F(ValidateCli, ProposeWritesADraftProfileThatImportRuns) {
   EXPECT_EQ(run({"propose", "--model", "kindertagesbetreuung", "--resources", sourceDir(), dir_ + "/fehlt.csv"}).code, 2);
 }
 
+
+TEST_F(ValidateCli, SynthOutputValidatesAgainstItsModelForEveryModel) {
+  for (const char* model : {"sozialraum-indikatoren", "raumgliederung", "bevoelkerung-altersgruppen", "kindertagesbetreuung",
+                            "schulen", "hundesteuer", "haushalt", "baustellen", "ladesaeulen"}) {
+    auto r = run({"synth", model, "--rows", "300", "--seed", "11", "--resources", sourceDir()});
+    ASSERT_EQ(r.code, 0) << model << ": " << r.err;
+    auto file = write(std::string(model) + ".csv", r.out);
+    auto check = run({"validate", "--model", model, "--resources", sourceDir(), "--format", "json", file});
+    EXPECT_EQ(check.code, 0) << model << ": " << check.out;
+    EXPECT_EQ(nlohmann::json::parse(check.out)["stats"]["rows"], 300) << model;
+    EXPECT_EQ(run({"synth", model, "--rows", "300", "--seed", "11", "--resources", sourceDir()}).out, r.out) << model;
+  }
+  EXPECT_EQ(run({"synth", "gibt-es-nicht", "--resources", sourceDir()}).code, 2);
+  EXPECT_EQ(run({"synth", "haushalt", "--rows", "-1", "--resources", sourceDir()}).code, 2);
+}
+
 }  // namespace
 }  // namespace opgv::test

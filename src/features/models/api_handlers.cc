@@ -61,6 +61,14 @@ void registerApiRoutes(http::Router& router, std::shared_ptr<const ModelService>
     return web::jsonResponse(200, diffToJson(*diff));
   });
 
+  router.get("/api/v1/models/{slug}/synth", [service](http::Request& req) {
+    auto query = http::parseUrlEncoded(req.query);
+    if (!query) return http::problem(query.error());
+    auto file = service->synthetic(req.pathParam("slug"), query->value("resource"), query->value("rows"), query->value("seed"));
+    if (!file) return http::problem(file.error());
+    return fileResponse(*file);
+  });
+
   router.get("/api/v1/models/{slug}/openapi", [service](http::Request& req) {
     auto m = service->model(req.pathParam("slug"));
     if (!m) return http::problem(m.error());

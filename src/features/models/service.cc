@@ -2,8 +2,11 @@
 
 #include <fstream>
 #include <sstream>
+#include <sstream>
 
+#include "common/strings.h"
 #include "office/writers.h"
+#include "validation/synth.h"
 
 namespace opgv::models {
 
@@ -132,6 +135,43 @@ Result<ModelDiff> ModelService::diff(const std::string& slug, const std::string&
     return fail(ErrorCode::kNotFound, "Bitte zwei vorhandene Versionen wählen (gewählt: „" + from + "“ und „" + to + "“).");
   }
   return diffDescriptors(a->descriptor, b->descriptor);
+}
+
+Result<Download> ModelService::synthetic(const std::string& slug, const std::string& resourceName, const std::string& rows,
+                                        const std::string& seed) const {
+  auto m = model(slug);
+  if (!m) return std::unexpected(m.error());
+  auto r = resource(**m, resourceName);
+  if (!r) return std::unexpected(r.error());
+  std::vector<FieldError> errors;
+  int64_t rowCount = 100;
+  if (!rows.empty()) {
+    auto parsed = strings::parseInt(rows);
+    if (!parsed || *parsed < 1 || *parsed > kMaxSyntheticRows) {
+      errors.push_back({"zeilen", "Bitte eine Zeilenzahl von 1 bis 100.000 angeben (mehr mit „opgv synth“)."});
+    } else {
+      rowCount = *parsed;
+    }
+  }
+  uint64_t seedValue = 1;
+  if (!seed.empty()) {
+    auto parsed = strings::parseInt(seed);
+    if (!parsed || *parsed < 0) {
+      errors.push_back({"startwert", "Der Startwert muss eine ganze Zahl ab 0 sein."});
+    } else {
+      seedValue = static_cast<uint64_t>(*parsed);
+    }
+  }
+  if (!errors.empty()) return invalid(std::move(errors));
+  validation::SynthOptions options;
+  options.rows = rowCount;
+  options.seed = seedValue;
+  options.resource = (*r)->name;
+  std::ostringstream out;
+  auto status = validation::synthesize((*m)->package, (*m)->dir, options, out);
+  if (!status) return std::unexpected(status.error());
+  return Download{slug + "-" + (*r)->name + "-testdaten-" + std::to_string(rowCount) + "-" + std::to_string(seedValue) + ".csv",
+                  "text/csv; charset=utf-8", out.str()};
 }
 
 }  // namespace opgv::models

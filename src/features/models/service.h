@@ -31,6 +31,12 @@ class ModelService {
   Result<Download> blankTemplate(const std::string& slug, const std::string& resource, const std::string& format) const;
   Result<Download> example(const std::string& slug, const std::string& resource) const;
   Result<ModelDiff> diff(const std::string& slug, const std::string& from, const std::string& to) const;
+  // Synthetic test data (validation/synth.h) in the model's format. `rows` and `seed` are the
+  // texts from the form or query ("" = 100 rows, seed 1); at most kMaxSyntheticRows rows online,
+  // more with `opgv synth`.
+  Result<Download> synthetic(const std::string& slug, const std::string& resource, const std::string& rows,
+                             const std::string& seed) const;
+  static constexpr int64_t kMaxSyntheticRows = 100'000;
 
  private:
   std::shared_ptr<const ModelRepository> repository_;

@@ -173,6 +173,11 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
     package.push_back({{"URL", "/api/v1/models/" + strings::percentEncode(model.slug) + "/openapi"},
                        {"TEXT", "OpenAPI-Schema für Schnittstellen (JSON)"}});
     page.model["PACKAGE_DOWNLOADS"] = package;
+    json resourceOptions = json::array();
+    for (const auto& r : model.package.resources) {
+      resourceOptions.push_back({{"VALUE", r.name}, {"LABEL", r.descriptor.value("title", r.name)}});
+    }
+    page.model["SYNTH_RESOURCES"] = resourceOptions;
     page.model["CHANGELOG_MARKDOWN"] = model.changelog;
     page.model["VERSION_COUNT"] = std::to_string(model.versions.size());
     return web::render(ctx, req, std::move(page));
@@ -198,6 +203,14 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
     auto query = http::parseUrlEncoded(req.query);
     if (!query) return web::errorResponse(ctx, req, query.error());
     auto file = service->example(req.pathParam("slug"), query->value("ressource"));
+    if (!file) return web::errorResponse(ctx, req, file.error());
+    return fileResponse(*file);
+  });
+
+  router.get("/daten/modelle/{slug}/testdaten", [&ctx, service](http::Request& req) {
+    auto query = http::parseUrlEncoded(req.query);
+    if (!query) return web::errorResponse(ctx, req, query.error());
+    auto file = service->synthetic(req.pathParam("slug"), query->value("ressource"), query->value("zeilen"), query->value("startwert"));
     if (!file) return web::errorResponse(ctx, req, file.error());
     return fileResponse(*file);
   });

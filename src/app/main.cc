@@ -37,6 +37,7 @@ struct SettingFlags {
         {"base-url", "Öffentliche Adresse für Links in E-Mails / public base URL for mail links"},
         {"trusted-proxies", "Proxys, deren X-Forwarded-* gilt (Komma-Liste) / trusted proxies"},
         {"max-body-bytes", "Größte Anfrage in Bytes / maximum request body"},
+        {"max-upload-bytes", "Größte Anfrage beim Hochladen von Dateien in Bytes (Standard 50 MiB) / maximum upload body"},
         {"smtp-host", "SMTP-Server (leer: E-Mails ins Log) / SMTP host (empty: log only)"},
         {"smtp-port", "SMTP-Port / SMTP port"},
         {"smtp-user", "SMTP-Benutzer / SMTP user"},
@@ -127,16 +128,16 @@ int main(int argc, char** argv) {
   validateCmd->add_option("--sheet", validateArgs.sheet, "Tabellenblatt (XLSX, ODS) / sheet name");
   validateCmd->add_option("--max-errors", validateArgs.maxErrors, "Höchstens so viele Fehler auflisten (Standard 1000)");
   validateCmd->add_option("--max-key-memory", validateArgs.maxKeyMemoryMb,
-                          "Speicher für Schlüsselprüfungen in MB (Standard 1024; etwa 55 Byte je Schlüssel)")
+                          "Speicher für Schlüsselprüfungen in MB (Standard 1024; etwa 30–60 Byte je Schlüssel)")
       ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 20));
   validateCmd->add_flag("--deutsch", validateArgs.germanDefaults,
                         "Deutsche Schreibweisen, wo das Schema nichts sagt (1.234,56; 31.12.2024; ja/nein)");
-  validateCmd->add_option("--resources", validateArgs.resourcesDir, "Verzeichnis mit models/ / resources directory");
+  validateCmd->add_option("--resources", validateArgs.resourcesDir, "Ressourcenverzeichnis (mit models/, templates/, migrations/) / resources directory");
   validateCmd->add_option("FILE", validateArgs.file, "Datei / file")->required();
 
   opgv::app::InferArgs inferArgs;
   auto* inferCmd = cli.add_subcommand("infer", "Schema und CSV-Format einer Datei vorschlagen / infer schema and dialect");
-  inferCmd->add_option("--sample-bytes", inferArgs.sampleBytes, "Größe der Stichprobe (Standard 1 MiB)");
+  inferCmd->add_option("--sample-bytes", inferArgs.sampleBytes, "Größe der Stichprobe (Standard und höchstens 1 MiB)");
   inferCmd->add_option("FILE", inferArgs.file, "Datei / file")->required();
 
   opgv::app::ImportArgs importArgs;
@@ -145,7 +146,7 @@ int main(int argc, char** argv) {
   importCmd->add_option("--profile", importArgs.profile, "Profildatei oder Name aus profiles/ / profile")->required();
   importCmd->add_option("--out", importArgs.out, "Ergebnis-CSV (Standard: stdout, Bericht dann auf stderr)");
   importCmd->add_option("--format", importArgs.format, "Bericht: text|json (Standard text)");
-  importCmd->add_option("--resources", importArgs.resourcesDir, "Verzeichnis mit models/ und profiles/");
+  importCmd->add_option("--resources", importArgs.resourcesDir, "Ressourcenverzeichnis (mit models/, profiles/, templates/, migrations/)");
   importCmd->add_option("FILE", importArgs.file, "Quelldatei / source file")->required();
 
   opgv::app::SynthArgs synthArgs;
@@ -155,7 +156,7 @@ int main(int argc, char** argv) {
   synthCmd->add_option("--seed", synthArgs.seed, "Startwert des Zufallsgenerators (Standard 1)");
   synthCmd->add_option("--resource", synthArgs.resource, "Ressource im Modell (Standard: die erste)");
   synthCmd->add_option("--areas", synthArgs.areasFile, "CSV mit Gebiets-IDs (Spalte gebiet_id, PLR_ID, id oder ags)");
-  synthCmd->add_option("--resources", synthArgs.resourcesDir, "Verzeichnis mit models/ / resources directory");
+  synthCmd->add_option("--resources", synthArgs.resourcesDir, "Ressourcenverzeichnis (mit models/, templates/, migrations/) / resources directory");
 
   opgv::app::ProposeArgs proposeArgs;
   auto* proposeCmd = cli.add_subcommand(
@@ -163,7 +164,7 @@ int main(int argc, char** argv) {
   proposeCmd->add_option("--model", proposeArgs.model, "Modell, z. B. kindertagesbetreuung")->required();
   proposeCmd->add_option("--resource", proposeArgs.resource, "Ressource im Modell / resource");
   proposeCmd->add_option("--profile-out", proposeArgs.profileOut, "Entwurf des Profils in diese Datei schreiben");
-  proposeCmd->add_option("--resources", proposeArgs.resourcesDir, "Verzeichnis mit models/");
+  proposeCmd->add_option("--resources", proposeArgs.resourcesDir, "Ressourcenverzeichnis (mit models/, templates/, migrations/)");
   proposeCmd->add_option("FILE", proposeArgs.file, "Datei / file")->required();
 
   auto* version = cli.add_subcommand("version", "Version anzeigen / print version");

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <vector>
 
-#include "app/config.h"
+#include "app/cli_support.h"
 #include "app/validate_command.h"
 #include "validation/csv_parser.h"
 #include "validation/dialect.h"
@@ -23,30 +23,6 @@ namespace fs = std::filesystem;
 using namespace opgv::validation;
 
 std::string q(const std::string& text) { return "„" + text + "“"; }
-
-void printError(std::ostream& err, const Error& error) {
-  err << "Fehler: " << error.message << "\n";
-  for (const auto& field : error.fields) {
-    err << "  " << (field.field.empty() ? "" : field.field + ": ") << field.message << "\n";
-  }
-}
-
-bool validSlug(const std::string& slug) {
-  if (slug.empty() || slug.size() > 80) return false;
-  return std::all_of(slug.begin(), slug.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-}
-
-std::string modelList(const fs::path& modelsDir) {
-  std::vector<std::string> slugs;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(modelsDir, ec)) {
-    if (entry.is_directory() && fs::exists(entry.path() / "datapackage.json")) slugs.push_back(entry.path().filename());
-  }
-  std::sort(slugs.begin(), slugs.end());
-  std::string out;
-  for (const auto& slug : slugs) out += (out.empty() ? "" : ", ") + slug;
-  return out.empty() ? "keine" : out;
-}
 
 std::string lower(std::string text) {
   for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -109,30 +85,15 @@ int runSynth(const SynthArgs& args, std::ostream& out, std::ostream& err) {
     err << "Fehler: --rows muss zwischen 0 und " << kSynthMaxRows << " liegen.\n";
     return kExitUsage;
   }
-  if (!validSlug(args.model)) {
-    err << "Fehler: " << q(args.model) << " ist kein gültiger Modellname (Kleinbuchstaben, Ziffern, Bindestriche).\n";
+  auto resources = resourcesOrReport(args.resourcesDir, err);
+  if (!resources) return kExitUsage;
+  auto model = loadModel(*resources, args.model);
+  if (!model) {
+    printError(err, model.error());
     return kExitUsage;
   }
-  fs::path resources;
-  try {
-    resources = locateResources(args.resourcesDir);
-  } catch (const std::exception& e) {
-    err << "Fehler: " << e.what() << "\n";
-    return kExitUsage;
-  }
-  fs::path modelDir = resources / "models" / args.model;
-  std::ifstream in(modelDir / "datapackage.json", std::ios::binary);
-  if (!in) {
-    err << "Fehler: Das Modell " << q(args.model) << " gibt es nicht. Vorhanden: " << modelList(resources / "models") << ".\n";
-    return kExitUsage;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  auto package = parsePackageText(text.str());
-  if (!package) {
-    printError(err, package.error());
-    return kExitUsage;
-  }
+  const fs::path& modelDir = model->dir;
+  const DataPackage* package = &model->package;
   SynthOptions options;
   options.rows = args.rows;
   options.seed = args.seed;

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/config.h"
+#include "app/cli_support.h"
 #include "validation/encoding.h"
 #include "validation/import_profile.h"
 #include "validation/infer.h"
@@ -30,23 +30,6 @@ using namespace opgv::validation;
 
 std::string inQuotesDe(const std::string& text) { return "„" + text + "“"; }
 
-void printError(std::ostream& err, const Error& error) {
-  err << "Fehler: " << error.message << "\n";
-  for (const auto& field : error.fields) {
-    err << "  " << (field.field.empty() ? "" : field.field + ": ") << field.message << "\n";
-  }
-}
-
-Result<std::string> readSmallFile(const fs::path& path, uint64_t limit) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(ErrorCode::kNotFound, "Die Datei " + inQuotesDe(path.string()) + " kann nicht gelesen werden.");
-  std::string text;
-  text.resize(limit);
-  in.read(text.data(), static_cast<std::streamsize>(limit));
-  text.resize(static_cast<size_t>(in.gcount()));
-  return text;
-}
-
 void printReport(const Report& report, const std::string& format, std::ostream& out) {
   if (format == "json") {
     out << reportToJson(report).dump(2) << "\n";
@@ -55,23 +38,6 @@ void printReport(const Report& report, const std::string& format, std::ostream& 
   } else {
     out << reportToText(report);
   }
-}
-
-std::string modelList(const fs::path& modelsDir) {
-  std::vector<std::string> slugs;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(modelsDir, ec)) {
-    if (entry.is_directory() && fs::exists(entry.path() / "datapackage.json")) slugs.push_back(entry.path().filename());
-  }
-  std::sort(slugs.begin(), slugs.end());
-  std::string out;
-  for (const auto& slug : slugs) out += (out.empty() ? "" : ", ") + slug;
-  return out.empty() ? "keine" : out;
-}
-
-bool validSlug(const std::string& slug) {
-  if (slug.empty() || slug.size() > 80) return false;
-  return std::all_of(slug.begin(), slug.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 }  // namespace
@@ -86,10 +52,7 @@ int runValidate(const ValidateArgs& args, std::ostream& out, std::ostream& err) 
     return kExitUsage;
   }
   std::error_code ec;
-  if (!fs::is_regular_file(args.file, ec)) {
-    err << "Fehler: Die Datei " << inQuotesDe(args.file) << " gibt es nicht oder sie ist keine normale Datei.\n";
-    return kExitUsage;
-  }
+  if (!requireRegularFile(args.file, err)) return kExitUsage;
   if (!args.encoding.empty()) {
     if (auto encoding = encodingFromName(args.encoding); !encoding) {
       printError(err, encoding.error());
@@ -107,23 +70,16 @@ int runValidate(const ValidateArgs& args, std::ostream& out, std::ostream& err) 
 
   fs::path descriptorPath = args.schemaPath;
   if (!args.model.empty()) {
-    if (!validSlug(args.model)) {
-      err << "Fehler: " << inQuotesDe(args.model) << " ist kein gültiger Modellname (Kleinbuchstaben, Ziffern, Bindestriche).\n";
+    auto resources = resourcesOrReport(args.resourcesDir, err);
+    if (!resources) return kExitUsage;
+    // Loaded here only to name the model's problem (unknown slug, broken descriptor) before any
+    // file is read; the descriptor is read below like a --schema one.
+    auto model = loadModel(*resources, args.model);
+    if (!model) {
+      printError(err, model.error());
       return kExitUsage;
     }
-    fs::path resources;
-    try {
-      resources = locateResources(args.resourcesDir);
-    } catch (const std::exception& e) {
-      err << "Fehler: " << e.what() << "\n";
-      return kExitUsage;
-    }
-    descriptorPath = resources / "models" / args.model / "datapackage.json";
-    if (!fs::exists(descriptorPath)) {
-      err << "Fehler: Das Modell " << inQuotesDe(args.model) << " gibt es nicht. Vorhanden: " << modelList(resources / "models")
-          << ".\n";
-      return kExitUsage;
-    }
+    descriptorPath = model->dir / "datapackage.json";
   }
 
   Result<Report> report = fail(ErrorCode::kInternal, "");
@@ -192,11 +148,8 @@ int runValidate(const ValidateArgs& args, std::ostream& out, std::ostream& err) 
 
 int runInfer(const InferArgs& args, std::ostream& out, std::ostream& err) {
   std::error_code ec;
-  if (!fs::is_regular_file(args.file, ec)) {
-    err << "Fehler: Die Datei " << inQuotesDe(args.file) << " gibt es nicht oder sie ist keine normale Datei.\n";
-    return kExitUsage;
-  }
-  auto sample = readSmallFile(args.file, args.sampleBytes);
+  if (!requireRegularFile(args.file, err)) return kExitUsage;
+  auto sample = readSmallFile(args.file, std::min<uint64_t>(args.sampleBytes, kInferSampleBytes));
   if (!sample) {
     printError(err, sample.error());
     return kExitUsage;
@@ -207,54 +160,16 @@ int runInfer(const InferArgs& args, std::ostream& out, std::ostream& err) {
   return inference.fields.empty() ? kExitInvalid : kExitValid;
 }
 
-}  // namespace opgv::app
-
-namespace opgv::app {
-
-namespace {
-
-namespace fs = std::filesystem;
-using namespace opgv::validation;
-
-struct LoadedModel {
-  DataPackage package;
-  fs::path dir;
-};
-
-Result<LoadedModel> loadModel(const fs::path& resources, const std::string& slug) {
-  if (!validSlug(slug)) return fail(ErrorCode::kInvalidInput, "„" + slug + "“ ist kein gültiger Modellname.");
-  fs::path dir = resources / "models" / slug;
-  std::ifstream in(dir / "datapackage.json", std::ios::binary);
-  if (!in) {
-    return fail(ErrorCode::kNotFound,
-                "Das Modell „" + slug + "“ gibt es nicht. Vorhanden: " + modelList(resources / "models") + ".");
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  auto package = parsePackageText(text.str());
-  if (!package) return std::unexpected(package.error());
-  return LoadedModel{std::move(*package), dir};
-}
-
-}  // namespace
-
 int runImport(const ImportArgs& args, std::ostream& out, std::ostream& err) {
   if (args.format != "text" && args.format != "json") {
     err << "Fehler: Unbekanntes Ausgabeformat „" << args.format << "“ (erlaubt: text, json).\n";
     return kExitUsage;
   }
   std::error_code ec;
-  if (!fs::is_regular_file(args.file, ec)) {
-    err << "Fehler: Die Datei „" << args.file << "“ gibt es nicht oder sie ist keine normale Datei.\n";
-    return kExitUsage;
-  }
-  fs::path resources;
-  try {
-    resources = locateResources(args.resourcesDir);
-  } catch (const std::exception& e) {
-    err << "Fehler: " << e.what() << "\n";
-    return kExitUsage;
-  }
+  if (!requireRegularFile(args.file, err)) return kExitUsage;
+  auto resourcesDir = resourcesOrReport(args.resourcesDir, err);
+  if (!resourcesDir) return kExitUsage;
+  const fs::path& resources = *resourcesDir;
   fs::path profilePath = args.profile;
   if (!fs::exists(profilePath) && validSlug(args.profile)) profilePath = resources / "profiles" / (args.profile + ".json");
   auto profile = loadProfile(profilePath);
@@ -337,17 +252,10 @@ int runImport(const ImportArgs& args, std::ostream& out, std::ostream& err) {
 
 int runPropose(const ProposeArgs& args, std::ostream& out, std::ostream& err) {
   std::error_code ec;
-  if (!fs::is_regular_file(args.file, ec)) {
-    err << "Fehler: Die Datei „" << args.file << "“ gibt es nicht oder sie ist keine normale Datei.\n";
-    return kExitUsage;
-  }
-  fs::path resources;
-  try {
-    resources = locateResources(args.resourcesDir);
-  } catch (const std::exception& e) {
-    err << "Fehler: " << e.what() << "\n";
-    return kExitUsage;
-  }
+  if (!requireRegularFile(args.file, err)) return kExitUsage;
+  auto resourcesDir = resourcesOrReport(args.resourcesDir, err);
+  if (!resourcesDir) return kExitUsage;
+  const fs::path& resources = *resourcesDir;
   auto model = loadModel(resources, args.model);
   if (!model) {
     printError(err, model.error());

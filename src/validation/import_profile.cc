@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -109,7 +110,16 @@ Result<ImportProfile> parseProfile(const json& d, const fs::path& baseDir) {
   if (!p.name.empty() && !validName(p.name)) {
     read.error("/name", "Der Name darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten.");
   }
+  for (auto it = d.begin(); it != d.end(); ++it) {
+    static const std::set<std::string> known = {"$schema", "name", "version", "title", "description", "model", "resource",
+                                                "source", "conditions", "reshape", "fields", "aggregate"};
+    if (!known.count(it.key())) read.error("/" + it.key(), "Die Angabe „" + it.key() + "“ gibt es in Import-Profilen nicht (Tippfehler?).");
+  }
   p.version = read.string(d, "version", "", true);
+  if (!p.version.empty()) {
+    static const std::regex semver(R"(\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?)");
+    if (!std::regex_match(p.version, semver)) read.error("/version", "Die Version muss eine semantische Version sein, z. B. „1.0.0“.");
+  }
   p.title = read.string(d, "title", "", false);
   p.description = read.string(d, "description", "", false);
   p.model = read.string(d, "model", "", true);
@@ -247,7 +257,13 @@ Result<ImportProfile> parseProfile(const json& d, const fs::path& baseDir) {
               }
             }
           }
-          source.codesRequired = f.value("codesRequired", false);
+          if (auto required = f.find("codesRequired"); required != f.end()) {
+            if (required->is_boolean()) {
+              source.codesRequired = required->get<bool>();
+            } else {
+              read.error(pointer + "/codesRequired", "„codesRequired“ muss true oder false sein.");
+            }
+          }
         }
         source.scale = read.number(f, "scale", pointer);
         source.offset = read.number(f, "offset", pointer);
@@ -274,12 +290,23 @@ Result<ImportProfile> parseProfile(const json& d, const fs::path& baseDir) {
     agg.method = a.contains("method") ? read.string(a, "method", "/aggregate", true) : agg.method;
     agg.weightColumn = read.string(a, "weightColumn", "/aggregate", false);
     agg.methodBy = read.string(a, "methodBy", "/aggregate", false);
-    if (auto m = a.find("methods"); m != a.end() && m->is_object()) {
-      for (auto e = m->begin(); e != m->end(); ++e) {
-        if (e.value().is_string()) agg.methods[e.key()] = e.value().get<std::string>();
+    if (auto m = a.find("methods"); m != a.end()) {
+      if (!m->is_object()) read.error("/aggregate/methods", "„methods“ muss ein Objekt Wert → Methode sein.");
+      for (auto e = m->begin(); m->is_object() && e != m->end(); ++e) {
+        if (e.value().is_string()) {
+          agg.methods[e.key()] = e.value().get<std::string>();
+        } else {
+          read.error("/aggregate/methods/" + e.key(), "Die Methode muss ein Text sein, z. B. „summe“.");
+        }
       }
     }
-    if (auto dec = read.number(a, "decimals", "/aggregate")) agg.decimals = static_cast<int>(std::clamp(*dec, 0.0, 12.0));
+    if (auto dec = read.number(a, "decimals", "/aggregate")) {
+      if (*dec < 0 || *dec > 12 || *dec != static_cast<int>(*dec)) {
+        read.error("/aggregate/decimals", "„decimals“ muss eine ganze Zahl von 0 bis 12 sein.");
+      } else {
+        agg.decimals = static_cast<int>(*dec);
+      }
+    }
     if (auto prefix = a.find("prefix"); prefix != a.end()) {
       if (prefix->is_number_unsigned() && prefix->get<size_t>() > 0) {
         agg.prefix = prefix->get<size_t>();
@@ -585,7 +612,8 @@ Result<ImportResult> runProfile(const ImportProfile& profile, const Schema& targ
       bool mixed = false;
     };
     std::map<std::string, Group> groups;
-    int64_t withoutArea = 0;
+    int64_t withoutArea = 0, withoutWeight = 0, notNumeric = 0;
+    std::map<std::string, int64_t> blanked;
     for (size_t row = 0; row < out.size(); ++row) {
       const std::string& fine = out[row][*areaIndex];
       std::string coarse;
@@ -615,19 +643,42 @@ Result<ImportResult> runProfile(const ImportProfile& profile, const Schema& targ
         for (size_t i = 0; i < fieldCount; ++i) {
           if (i == *areaIndex || i == *valueIndex || i == levelIndex) continue;
           if (std::find(groupIndexes.begin(), groupIndexes.end(), i) != groupIndexes.end()) continue;
-          if (group.texts[i] != out[row][i]) group.texts[i].clear();  // differs within the group: left empty
+          if (!group.texts[i].empty() && group.texts[i] != out[row][i]) {
+            group.texts[i].clear();  // differs within the group: left empty, and said so below
+            ++blanked[target.fields[i].name];
+          }
         }
       }
       const std::string& valueText = out[row][*valueIndex];
       if (valueText.empty()) continue;
-      double value = std::strtod(valueText.c_str(), nullptr);
+      char* end = nullptr;
+      double value = std::strtod(valueText.c_str(), &end);
+      if (end == valueText.c_str() || *end != '\0' || !std::isfinite(value)) {
+        ++notNumeric;
+        continue;
+      }
       if (group.method == "gewichteter_mittelwert") {
-        if (!weights[row] || *weights[row] <= 0) continue;
+        if (!weights[row] || *weights[row] <= 0) {
+          ++withoutWeight;
+          continue;
+        }
         group.weightedSum += value * *weights[row];
         group.weightSum += *weights[row];
       }
       group.sum += value;
       ++group.count;
+    }
+    for (const auto& [field, count] : blanked) {
+      result.notes.push_back("„" + field + "“ unterscheidet sich innerhalb von " + formatCount(count) +
+                             " zusammengefassten Gebieten und bleibt dort leer; gegebenenfalls in „groupBy“ aufnehmen.");
+    }
+    if (withoutWeight) {
+      result.notes.push_back(formatCount(withoutWeight) + " Werte gehen nicht in den gewichteten Mittelwert ein, weil ihr Gewicht („" +
+                             agg.weightColumn + "“) fehlt oder nicht größer als 0 ist.");
+    }
+    if (notNumeric) {
+      result.notes.push_back(formatCount(notNumeric) + " Werte in „" + agg.valueField +
+                             "“ sind keine Zahlen und gehen nicht in die Zusammenfassung ein.");
     }
     if (withoutArea) {
       result.notes.push_back(formatCount(withoutArea) + " Zeilen ließen sich keinem Gebiet der Ebene " +

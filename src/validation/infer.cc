@@ -52,6 +52,9 @@ std::vector<Candidate> candidatesFor(const DialectGuess& dialect) {
   Candidate boolean{"boolean", makeCastSpec(FieldType::kBoolean, germanDefaults()), nlohmann::json::object()};
   boolean.extra = {{"trueValues", boolean.spec.boolean.trueValues}, {"falseValues", boolean.spec.boolean.falseValues}};
   out.push_back(boolean);
+  // true/false, the international spelling (and the models' own).
+  Candidate english{"boolean", makeCastSpec(FieldType::kBoolean), nlohmann::json::object()};
+  out.push_back(english);
   Candidate isoDate{"date", makeCastSpec(FieldType::kDate), nlohmann::json::object()};
   out.push_back(isoDate);
   Candidate germanDate{"date", makeCastSpec(FieldType::kDate), {{"format", "%d.%m.%Y"}}};

@@ -1,5 +1,6 @@
 #include "validation/key_set.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace opgv::validation {
@@ -8,6 +9,7 @@ namespace {
 
 constexpr size_t kBlockBits = 24;                    // 16 MiB blocks
 constexpr size_t kBlockSize = size_t{1} << kBlockBits;
+constexpr size_t kFirstBlockSize = size_t{64} << 10;
 constexpr uint64_t kTagBits = 24;
 constexpr uint64_t kTagMask = (uint64_t{1} << kTagBits) - 1;
 
@@ -92,7 +94,9 @@ uint64_t KeySet::append(std::string_view key, int64_t row) {
   if (blocks_.empty() || blockUsed_ + need > blockSizes_.back()) {
     if (!blocks_.empty()) blockFill_.back() = blockUsed_;
     blockFill_.push_back(0);
-    size_t size = need > kBlockSize ? need : kBlockSize;
+    // Blocks grow from 64 KiB to 16 MiB, so a small code list does not hold 16 MiB.
+    size_t size = blockSizes_.empty() ? kFirstBlockSize : std::min(kBlockSize, blockSizes_.back() * 2);
+    if (need > size) size = need;
     blocks_.push_back(std::make_unique<char[]>(size));
     blockSizes_.push_back(size);
     arenaBytes_ += size;

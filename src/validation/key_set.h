@@ -5,7 +5,7 @@
 // - the open-addressing table holds 8 bytes per slot: a 40-bit arena position and a 24-bit tag
 //   from the key's hash (most probes that miss are decided by the tag, without touching the key);
 //   at a load between 0.35 and 0.7 that is 11–23 bytes per key;
-// - keys live back to back in 16 MiB arena blocks (no reallocation, no doubling): a varint
+// - keys live back to back in arena blocks of 64 KiB growing to 16 MiB (no reallocation): a varint
 //   length, the key bytes, the first row as a varint (3–5 bytes).
 // So a key costs its length plus roughly 16–30 bytes; for the Sozialraum-Indikatoren key
 // (gebiet_id, stichtag, indikator ≈ 27 bytes encoded) about 50 bytes (measured in

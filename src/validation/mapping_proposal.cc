@@ -226,7 +226,19 @@ MappingProposal proposeMapping(const Inference& source, const Schema& target, co
     }
   }
   bool reshape = valueField && codeField && proposal.reshapeColumns.size() >= 3;
-  if (!reshape) proposal.reshapeColumns.clear();
+  if (!reshape) {
+    proposal.reshapeColumns.clear();
+  } else {
+    auto& value = proposal.fields[*valueField];
+    value.column = "wert";
+    value.reason = "Werte der umgeformten Spalten";
+    auto& code = proposal.fields[*codeField];
+    code.column = "merkmal";
+    code.reason = "Namen der umgeformten Spalten";
+    std::erase_if(proposal.unusedColumns, [&](const std::string& c) {
+      return std::find(proposal.reshapeColumns.begin(), proposal.reshapeColumns.end(), c) != proposal.reshapeColumns.end();
+    });
+  }
 
   size_t required = 0, requiredMapped = 0;
   for (size_t f = 0; f < target.fields.size(); ++f) {
@@ -263,8 +275,7 @@ MappingProposal proposeMapping(const Inference& source, const Schema& target, co
                                ") wurde keine Spalte gefunden; bitte eine Spalte oder einen festen Wert eintragen.");
     }
   }
-  proposal.profile = {{"$schema", "https://opgv.de/profiles/import-profile-1.json"},
-                      {"name", "entwurf-" + model},
+  proposal.profile = {{"name", "entwurf-" + model},
                       {"version", "0.1.0"},
                       {"title", "Entwurf: Datei → " + model},
                       {"description", "Automatisch vorgeschlagen; bitte prüfen und ergänzen."},

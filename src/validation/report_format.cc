@@ -96,7 +96,8 @@ std::string reportToText(const Report& report) {
   out += report.source.empty() ? std::string("Tabelle") : report.source;
   if (!report.resource.empty()) out += " (Ressource " + report.resource + ")";
   out += "\n";
-  out += formatCount(static_cast<uint64_t>(report.stats.rows)) + " Zeilen, " + errorSummary(report) + ", " +
+  out += (report.stats.rows == 1 ? std::string("1 Zeile") : formatCount(static_cast<uint64_t>(report.stats.rows)) + " Zeilen") +
+         ", " + errorSummary(report) + ", " +
          formatByteSize(report.stats.bytes) + ", " + seconds(report.stats.seconds) + " s\n";
   for (const auto& note : report.notes) out += "Hinweis: " + note + "\n";
   if (!report.errorCounts.empty()) {

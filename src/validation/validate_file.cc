@@ -202,7 +202,11 @@ namespace {
 void readSpreadsheet(Result<SpreadsheetReader> opened, const FileOptions& options, TableValidator& validator,
                      Report& report) {
   if (!opened) {
-    validator.sourceError(SourceError{std::string(codes::kSourceError), opened.error().message, 0, 0, 0, true});
+    // open() speaks Result (toError appends the error type); the report has its own code field.
+    std::string message = opened.error().message;
+    const std::string suffix = " (Fehlerart: " + std::string(codes::kSourceError) + ")";
+    if (message.ends_with(suffix)) message.resize(message.size() - suffix.size());
+    validator.sourceError(SourceError{std::string(codes::kSourceError), message, 0, 0, 0, true});
     return;
   }
   SpreadsheetOptions sheetOptions;
@@ -258,8 +262,10 @@ void readSpreadsheet(Result<SpreadsheetReader> opened, const FileOptions& option
       }
     }
   }
+  const size_t sheets = opened->sheets().size();
   report.notes.push_back("Gelesen als " + std::string(spreadsheetFormatName(opened->format())) + ", Tabellenblatt „" +
-                         sheetName + "“ (" + std::to_string(opened->sheets().size()) + " Blätter in der Datei).");
+                         sheetName + "“ (" + (sheets == 1 ? std::string("das einzige Blatt der Datei")
+                                                             : std::to_string(sheets) + " Blätter in der Datei") + ").");
 }
 
 Status readFrom(ByteSource& source, const std::string& name, const FileOptions& options, TableValidator& validator,
@@ -412,6 +418,12 @@ Result<Report> validateResource(const DataPackage& package, const fs::path& pack
       continue;
     }
     Report targetReport = targetValidator.finish();
+    if (targetReport.errorCounts.count(std::string(codes::kLimitError))) {
+      // Its key set is incomplete: checking against it would report existing values as missing.
+      notes.push_back("Der Fremdschlüssel auf " + inQuotesDe(fk.resource) +
+                      " wurde nicht geprüft: deren Schlüssel passen nicht in die Speichergrenze (--max-key-memory).");
+      continue;
+    }
     if (!targetReport.valid) {
       notes.push_back("Die referenzierte Ressource " + inQuotesDe(fk.resource) + " hat selbst " +
                       formatCount(static_cast<uint64_t>(targetReport.stats.errors)) + " Fehler.");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 #include <unordered_map>
 
 namespace opgv::validation {
@@ -74,6 +75,13 @@ std::optional<std::string> encodeKey(std::span<const Value> values) {
 }
 
 struct TableValidator::Impl {
+  // 1-based column of a schema field; 0 when the file had no header to map (empty file, a
+  // reading error before the first row) or the field has no column.
+  int64_t columnNumberOf(size_t field) const {
+    if (field >= mapping.columnOfField.size() || !mapping.columnOfField[field]) return 0;
+    return static_cast<int64_t>(*mapping.columnOfField[field]) + 1;
+  }
+
   struct UniqueState {
     std::vector<size_t> fields;
     KeySet keys;
@@ -84,6 +92,7 @@ struct TableValidator::Impl {
     int64_t line = 0;
     std::string key;
     std::string shown;  // the cells as the user wrote them
+    bool rowWasValid = true;  // counted in invalidRows already if not
   };
   struct ForeignKeyState {
     const ForeignKey* definition = nullptr;
@@ -363,7 +372,7 @@ void TableValidator::row(int64_t row, int64_t line, std::span<const CellInput> c
       int64_t first = unique.keys.insert(*key, row);
       if (first == 0) continue;
       const Field& firstField = s.schema.fields[unique.fields.front()];
-      int64_t column = s.mapping.columnOfField[unique.fields.front()].value_or(0) + 1;
+      int64_t column = s.columnNumberOf(unique.fields.front());
       if (unique.primary) {
         fail(ReportError{std::string(codes::kPrimaryKey),
                          describePosition(row, line) + ": Der Primärschlüssel (" + fieldList(s.schema, unique.fields) +
@@ -371,12 +380,12 @@ void TableValidator::row(int64_t row, int64_t line, std::span<const CellInput> c
                              " vor. Jede Zeile muss einen eigenen Schlüssel haben.",
                          "primaryKey", row, line, firstField.name, column, cutCell(shownKey(unique.fields))});
       } else if (unique.fields.size() == 1) {
-        fail(ReportError{std::string(codes::kUniqueError),
+        fail(ReportError{std::string(kUniqueError),
                          cellPosition(row, line, firstField.name, column) + ": " +
                              uniqueError(firstField, s.cellTexts[unique.fields.front()], first).message,
                          "unique", row, line, firstField.name, column, cutCell(shownKey(unique.fields))});
       } else {
-        fail(ReportError{std::string(codes::kUniqueError),
+        fail(ReportError{std::string(kUniqueError),
                          describePosition(row, line) + ": Die Kombination (" + fieldList(s.schema, unique.fields) +
                              ") = (" + shownKey(unique.fields) + ") kommt schon in Zeile " + std::to_string(first) +
                              " vor; sie muss eindeutig sein (uniqueKeys).",
@@ -395,14 +404,14 @@ void TableValidator::row(int64_t row, int64_t line, std::span<const CellInput> c
       if (fk.definition->selfReference()) {
         if (!fk.ownKeys.contains(*key)) {
           fk.pendingBytes += key->size() + sizeof(Impl::PendingReference);
-          fk.pending.push_back(Impl::PendingReference{row, line, std::move(*key), shownKey(fk.fields)});
+          fk.pending.push_back(Impl::PendingReference{row, line, std::move(*key), shownKey(fk.fields), s.rowValid});
         }
         continue;
       }
       if (!fk.target) continue;  // reported once in finish()
       if (fk.target->contains(*key)) continue;
       const Field& firstField = s.schema.fields[fk.fields.front()];
-      int64_t column = s.mapping.columnOfField[fk.fields.front()].value_or(0) + 1;
+      int64_t column = s.columnNumberOf(fk.fields.front());
       std::string referenced;
       for (const auto& name : fk.definition->referenceFields) referenced += (referenced.empty() ? "" : ", ") + name;
       fail(ReportError{std::string(codes::kForeignKey),
@@ -434,7 +443,13 @@ void TableValidator::row(int64_t row, int64_t line, std::span<const CellInput> c
     }
   }
 
-  if (!s.rowValid) ++report_.stats.invalidRows;
+  if (!s.rowValid) {
+    ++report_.stats.invalidRows;
+    // A forward reference parked above must not count this row a second time in finish().
+    for (auto& fk : s.foreignKeys) {
+      for (auto it = fk.pending.rbegin(); it != fk.pending.rend() && it->row == row; ++it) it->rowWasValid = false;
+    }
+  }
   if (onRow_) onRow_(RowOutcome{row, s.values, s.cellTexts, s.rowValid, false});
 }
 
@@ -454,16 +469,17 @@ void TableValidator::setSourceInfo(const Report& info) {
 
 Report TableValidator::finish() {
   Impl& s = *impl_;
+  std::set<int64_t> newlyInvalid;  // rows that only a forward reference makes invalid
   for (auto& fk : s.foreignKeys) {
     const Field* firstField = fk.fields.empty() ? nullptr : &s.schema.fields[fk.fields.front()];
-    int64_t column = fk.fields.empty() ? 0 : s.mapping.columnOfField[fk.fields.front()].value_or(0) + 1;
+    int64_t column = fk.fields.empty() ? 0 : s.columnNumberOf(fk.fields.front());
     std::string referenced;
     for (const auto& name : fk.definition->referenceFields) referenced += (referenced.empty() ? "" : ", ") + name;
     if (fk.definition->selfReference()) {
       if (s.keysStopped) continue;
       for (const auto& pending : fk.pending) {
         if (fk.ownKeys.contains(pending.key)) continue;
-        ++report_.stats.invalidRows;
+        if (pending.rowWasValid && newlyInvalid.insert(pending.row).second) ++report_.stats.invalidRows;
         addError(report_, s.limits,
                  ReportError{std::string(codes::kForeignKey),
                              cellPosition(pending.row, pending.line, firstField ? firstField->name : "", column) + ": " +

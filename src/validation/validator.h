@@ -35,7 +35,6 @@ inline constexpr std::string_view kDuplicateLabel = "duplicate-label";
 inline constexpr std::string_view kBlankLabel = "blank-label";
 inline constexpr std::string_view kPrimaryKey = "primary-key";
 inline constexpr std::string_view kForeignKey = "foreign-key";
-inline constexpr std::string_view kUniqueError = "unique-error";
 // Not a data error: a limit of the validator was reached (key memory), so some checks stopped.
 inline constexpr std::string_view kLimitError = "limit-error";
 }  // namespace codes

@@ -190,5 +190,15 @@ TEST_F(ValidateCli, SynthOutputValidatesAgainstItsModelForEveryModel) {
   EXPECT_EQ(run({"synth", "haushalt", "--rows", "-1", "--resources", sourceDir()}).code, 2);
 }
 
+
+TEST_F(ValidateCli, EmptyAndUtf16FilesAgainstModelsWithForeignKeysAreInvalidNotCrashes) {
+  auto empty = write("leer.csv", "");
+  auto wide = write("utf16.csv", std::string("\xFF\xFEg\0e\0b\0\n\0", 10));
+  for (const char* model : {"sozialraum-indikatoren", "raumgliederung"}) {
+    EXPECT_EQ(run({"validate", "--model", model, "--resources", sourceDir(), empty}).code, 1) << model;
+    EXPECT_EQ(run({"validate", "--model", model, "--resources", sourceDir(), wide}).code, 1) << model;
+  }
+}
+
 }  // namespace
 }  // namespace opgv::test

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 
 #include "validation/import_profile.h"
 
@@ -164,6 +165,37 @@ TEST_F(ImportProfileTest, UnknownModelFieldIsAnError) {
   auto result = runProfile(*parsed, longModel(), write("q.csv", "Gebiet;Einwohner;Quote;Status\n"));
   ASSERT_FALSE(result.has_value());
   EXPECT_NE(result.error().message.find("gibtsnicht"), std::string::npos);
+}
+
+
+TEST_F(ImportProfileTest, TyposAndWrongTypesAreNamedNotIgnored) {
+  auto profile = wideProfile();
+  profile["feld"] = "Tippfehler";
+  profile["version"] = "eins";
+  profile["fields"]["einheit"]["codesRequired"] = "ja";
+  auto parsed = parseProfile(profile, dir_);
+  ASSERT_FALSE(parsed.has_value());
+  std::set<std::string> pointers;
+  for (const auto& e : parsed.error().fields) pointers.insert(e.field);
+  EXPECT_TRUE(pointers.count("/feld"));
+  EXPECT_TRUE(pointers.count("/version"));
+  EXPECT_TRUE(pointers.count("/fields/einheit/codesRequired"));
+}
+
+TEST_F(ImportProfileTest, WeightlessValuesAndBlankedFieldsAreCounted) {
+  auto profile = wideProfile();
+  profile["aggregate"] = json::parse(R"({"level":"bezirk","areaField":"gebiet_id","levelField":"gebietsebene","prefix":2,
+    "groupBy":["indikator","einheit"],"valueField":"wert","method":"gewichteter_mittelwert","weightColumn":"Einwohner",
+    "methodBy":"indikator","methods":{"EW":"summe"}})");
+  profile["fields"]["stichtag"] = {{"column", "Status"}};
+  profile["source"]["columns"][3]["type"] = "date";
+  profile["conditions"] = json::array();
+  profile["reshape"]["keep"].push_back("Status");
+  auto result = run(profile, "Gebiet;Einwohner;Quote;Status\n0101;;10;2024-12-31\n0102;100;20;2023-12-31\n", longModel());
+  std::string notes;
+  for (const auto& n : result.notes) notes += n + "\n";
+  EXPECT_NE(notes.find("1 Werte gehen nicht in den gewichteten Mittelwert ein"), std::string::npos) << notes;
+  EXPECT_NE(notes.find("„stichtag“ unterscheidet sich"), std::string::npos) << notes;
 }
 
 }  // namespace

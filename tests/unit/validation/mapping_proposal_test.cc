@@ -43,6 +43,8 @@ TEST(MappingProposal, KitaExportWithAbbreviationsAndTypes) {
     {"name":"ags","type":"string"},{"name":"plz","type":"string"},
     {"name":"plaetze_genehmigt","type":"integer"},{"name":"kinder_unter_3","type":"integer"},
     {"name":"stichtag","type":"date","constraints":{"required":true}},{"name":"ganztag","type":"boolean"}]})");
+  // true/false columns are booleans for the inference, as in the models themselves.
+  EXPECT_EQ(inferTable("ok\ntrue\nfalse\n", true).fields[0].type, "boolean");
   std::string csv = "Kita-Nr;Einrichtungsname;Gemeindeschlüssel;Postleitzahl;Plätze;U3;Stand;Bemerkung\n"
                     "K1;Kita A (fiktiv);09999001;00101;45;12;31.03.2025;ruhig\n"
                     "K2;Kita B (fiktiv);09999001;00102;30;8;31.03.2025;\n";
@@ -79,6 +81,9 @@ TEST(MappingProposal, WideIndicatorColumnsBecomeRowsWhenTheyAreCodes) {
                                  {"S1", "S3", "S4", "EW"});
   EXPECT_EQ(proposalFor(proposal, "gebiet_id").column, "PLR_ID");
   EXPECT_EQ(proposal.reshapeColumns, (std::vector<std::string>{"S1", "S3", "S4"}));
+  EXPECT_EQ(proposalFor(proposal, "wert").column, "wert");
+  EXPECT_EQ(proposalFor(proposal, "indikator").column, "merkmal");
+  EXPECT_EQ(proposal.unusedColumns, (std::vector<std::string>{"S1_SD_GR", "KOM"}));
   ASSERT_TRUE(proposal.profile.contains("reshape"));
   EXPECT_EQ(proposal.profile["reshape"]["keep"], json::array({"PLR_ID"}));
   EXPECT_EQ(proposal.profile["fields"]["indikator"]["column"], "merkmal");

@@ -352,5 +352,44 @@ TEST(Validator, ColumnLetters) {
   EXPECT_EQ(columnLetters(16384), "XFD");
 }
 
+
+TEST(Validator, ForeignKeysWithoutAnyHeaderDoNotCrash) {
+  // An empty or unreadable file never reaches the header; finish() must still resolve the keys.
+  auto schema = schemaOf(R"({"fields":[{"name":"id"},{"name":"parent"}],"primaryKey":["id"],
+    "foreignKeys":[{"fields":["parent"],"reference":{"fields":["id"]}}]})");
+  auto empty = validateText(schema, "");
+  EXPECT_EQ(codesOf(empty), (std::vector<std::string>{"source-error"}));
+  std::string utf16("\xFF\xFEi\0d\0\n\0", 8);
+  auto wide = validateText(schema, utf16);
+  EXPECT_EQ(codesOf(wide), (std::vector<std::string>{"encoding-error"}));
+}
+
+TEST(Validator, ForwardReferenceErrorsCountEachRowOnce) {
+  auto schema = schemaOf(R"({"fields":[{"name":"id","type":"integer"},{"name":"parent","type":"integer"}],
+    "primaryKey":["id"],"foreignKeys":[{"fields":["parent"],"reference":{"fields":["id"]}}]})");
+  // Row 2 is invalid twice (type error and a dangling reference), row 3 only by its reference.
+  auto report = validateText(schema, "id,parent\n1,9\nx,8\n3,7\n");
+  EXPECT_EQ(report.stats.invalidRows, 3) << reportToText(report);
+  auto clean = validateText(schema, "id,parent\n1,\n2,9\n");
+  EXPECT_EQ(clean.stats.invalidRows, 1);
+}
+
+TEST(Validator, TooLittleKeyMemoryForACodeListSkipsTheForeignKeyInsteadOfFalseErrors) {
+  TempDir dir;
+  std::string codes = "code,name\n";
+  for (int i = 0; i < 20000; ++i) codes += "C" + std::to_string(i) + ",Name " + std::to_string(i) + "\n";
+  dir.write("codes.csv", codes);
+  auto data = dir.write("eigene.csv", "gebiet,indikator,wert\n01,C19999,1\n");
+  auto package = parsePackageText(kPackage);
+  ASSERT_TRUE(package.has_value());
+  FileOptions options;
+  options.limits.maxKeyBytes = 256 * 1024;
+  auto report = validateResource(*package, dir.path(), "werte", data, options);
+  ASSERT_TRUE(report.has_value());
+  EXPECT_TRUE(report->valid) << reportToText(*report);
+  ASSERT_FALSE(report->notes.empty());
+  EXPECT_NE(report->notes.front().find("Speichergrenze"), std::string::npos) << report->notes.front();
+}
+
 }  // namespace
 }  // namespace opgv::validation

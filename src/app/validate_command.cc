@@ -84,19 +84,18 @@ int runValidate(const ValidateArgs& args, std::ostream& out, std::ostream& err) 
 
   Result<Report> report = fail(ErrorCode::kInternal, "");
   if (descriptorPath.empty()) {
-    auto sample = readSmallFile(args.file, kInferSampleBytes);
+    auto sample = sampleTable(args.file, args.sheet, kInferSampleBytes, kInferSampleRows);
     if (!sample) {
       printError(err, sample.error());
       return kExitUsage;
     }
-    auto size = fs::file_size(args.file, ec);
-    auto inference = inferTable(*sample, !ec && size <= sample->size());
+    auto inference = inferTable(sample->text, sample->complete);
     auto schema = parseSchema(inference.schema, schemaOptions);
     if (!schema) {
       printError(err, schema.error());
       return kExitUsage;
     }
-    options.dialect = inference.dialect.dialect;
+    if (sample->format == TableFormat::kCsv) options.dialect = inference.dialect.dialect;
     report = validateFile(args.file, *schema, options);
     if (report) {
       report->notes.insert(report->notes.begin(),
@@ -149,13 +148,12 @@ int runValidate(const ValidateArgs& args, std::ostream& out, std::ostream& err) 
 int runInfer(const InferArgs& args, std::ostream& out, std::ostream& err) {
   std::error_code ec;
   if (!requireRegularFile(args.file, err)) return kExitUsage;
-  auto sample = readSmallFile(args.file, std::min<uint64_t>(args.sampleBytes, kInferSampleBytes));
+  auto sample = sampleTable(args.file, "", std::min<uint64_t>(args.sampleBytes, kInferSampleBytes), kInferSampleRows);
   if (!sample) {
     printError(err, sample.error());
     return kExitUsage;
   }
-  auto size = fs::file_size(args.file, ec);
-  auto inference = inferTable(*sample, !ec && size <= sample->size());
+  auto inference = inferTable(sample->text, sample->complete);
   out << inferenceToJson(inference).dump(2) << "\n";
   return inference.fields.empty() ? kExitInvalid : kExitValid;
 }
@@ -267,12 +265,12 @@ int runPropose(const ProposeArgs& args, std::ostream& out, std::ostream& err) {
     err << "Fehler: Das Modell „" << args.model << "“ hat keine Ressource „" << args.resource << "“.\n";
     return kExitUsage;
   }
-  auto sample = readSmallFile(args.file, kInferSampleBytes);
+  auto sample = sampleTable(args.file, "", kInferSampleBytes, kInferSampleRows);
   if (!sample) {
     printError(err, sample.error());
     return kExitUsage;
   }
-  auto inference = inferTable(*sample, fs::file_size(args.file, ec) <= sample->size());
+  auto inference = inferTable(sample->text, sample->complete);
   nlohmann::json synonymsJson = nlohmann::json::object();
   if (auto text = readSmallFile(resources / "models" / "synonyme.json", uint64_t{4} << 20)) {
     synonymsJson = nlohmann::json::parse(*text, nullptr, false);

@@ -324,6 +324,66 @@ Result<Report> validateFile(const fs::path& path, const Schema& schema, const Fi
   return validator.finish();
 }
 
+Result<TableSample> sampleTable(const fs::path& path, const std::string& sheet, uint64_t maxBytes, int64_t maxRows) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail(ErrorCode::kNotFound, "Die Datei " + inQuotesDe(path.string()) + " kann nicht gelesen werden.");
+  std::string head(kSample, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  TableSample sample;
+  sample.format = detectTableFormat(head, path.filename().string());
+  std::error_code ec;
+  const uint64_t size = fs::file_size(path, ec);
+  if (sample.format == TableFormat::kCsv) {
+    sample.text = head;
+    if (sample.text.size() < maxBytes) {
+      std::string rest(maxBytes - sample.text.size(), '\0');
+      in.read(rest.data(), static_cast<std::streamsize>(rest.size()));
+      rest.resize(static_cast<size_t>(in.gcount()));
+      sample.text += rest;
+    } else {
+      sample.text.resize(maxBytes);
+    }
+    sample.complete = !ec && size <= sample.text.size();
+    return sample;
+  }
+  auto reader = SpreadsheetReader::open(
+      path.string(), sample.format == TableFormat::kOds ? SpreadsheetFormat::kOds : SpreadsheetFormat::kXlsx);
+  if (!reader) return std::unexpected(reader.error());
+  auto csvCell = [](std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    std::string out = "\"";
+    for (char c : text) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    return out + "\"";
+  };
+  int64_t rows = 0;
+  bool stopped = false;
+  SpreadsheetOptions options;
+  options.sheet = sheet;
+  options.headerRows = {};
+  SpreadsheetReader::Handlers handlers{
+      .onHeader = [](const CsvHeader&) {},
+      .onRecord =
+          [&](const SheetRecord& record) {
+            if (rows > maxRows || sample.text.size() > maxBytes) {
+              stopped = true;
+              return;
+            }
+            ++rows;
+            for (size_t i = 0; i < record.cells.size(); ++i) sample.text += (i ? "," : "") + csvCell(record.cells[i].value);
+            sample.text += "\n";
+          },
+      .onError = [](const SourceError&) {},
+  };
+  auto status = reader->read(options, handlers);
+  if (!status) return std::unexpected(status.error());
+  sample.complete = !stopped;
+  return sample;
+}
+
 Result<std::optional<Dialect>> resourceDialect(const Resource& resource) {
   auto it = resource.descriptor.find("dialect");
   if (it == resource.descriptor.end() || !it->is_object()) return std::optional<Dialect>{};

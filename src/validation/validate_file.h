@@ -54,6 +54,18 @@ Result<Report> validateResource(const DataPackage& package, const std::filesyste
                                 const std::string& resourceName, const std::filesystem::path& path,
                                 const FileOptions& options = {});
 
+// The start of a table as UTF-8 CSV text (comma, quotes where needed), for inference and mapping
+// proposals: a CSV file's first `maxBytes` as they are; for XLSX/ODS the first `maxRows` rows of
+// the sheet with typed cells in their canonical form. `complete` tells whether that is the whole
+// table.
+struct TableSample {
+  std::string text;
+  bool complete = false;
+  TableFormat format = TableFormat::kCsv;
+};
+Result<TableSample> sampleTable(const std::filesystem::path& path, const std::string& sheet, uint64_t maxBytes,
+                                int64_t maxRows);
+
 // Dialect of a package resource (`dialect` property), if it has one.
 Result<std::optional<Dialect>> resourceDialect(const Resource& resource);
 

@@ -133,5 +133,31 @@ TEST_F(SpreadsheetFiles, OurOwnXlsxDownloadsReadBack) {
   EXPECT_EQ(o.code, 0) << o.report.dump(2);
 }
 
+
+TEST_F(SpreadsheetFiles, InferProposeAndSchemalessValidationReadSpreadsheets) {
+  fs::copy_file(fs::path(sourceDir()) / "models" / "haushalt" / "beispiel.csv", dir_ / "in" / "haushalt.csv");
+  convert("xlsx", "1/2", "xlsx");
+  auto file = (dir_ / "xlsx" / "haushalt.xlsx").string();
+  auto run = [&](const std::vector<std::string>& args) {
+    OpgvProcess p(args, (dir_ / ("run" + std::to_string(++runs_))).string());
+    int code = p.wait(60s).value_or(-1);
+    return std::make_pair(code, p.out());
+  };
+  auto [inferCode, inferOut] = run({"infer", file});
+  ASSERT_EQ(inferCode, 0);
+  auto inferred = nlohmann::json::parse(inferOut);
+  ASSERT_EQ(inferred["fields"].size(), 8u);
+  EXPECT_EQ(inferred["fields"][0]["type"], "string");  // the AGS stays text
+  EXPECT_EQ(inferred["fields"][5]["type"], "number");
+  auto schemaless = validate({file});
+  EXPECT_EQ(schemaless.code, 0) << schemaless.report.dump(2);
+  std::string draft = (dir_ / "entwurf.json").string();
+  auto [proposeCode, proposeOut] = run({"propose", "--model", "haushalt", "--resources", sourceDir(), "--profile-out", draft, file});
+  EXPECT_EQ(proposeCode, 0) << proposeOut;
+  auto [importCode, importOut] =
+      run({"import", "--profile", draft, "--resources", sourceDir(), "--out", (dir_ / "ergebnis.csv").string(), file});
+  EXPECT_EQ(importCode, 0) << importOut;
+}
+
 }  // namespace
 }  // namespace opgv::test

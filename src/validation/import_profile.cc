@@ -66,7 +66,7 @@ class Reader {
 };
 
 bool validName(const std::string& name) {
-  if (name.empty() || name.size() > 100) return false;
+  if (name.empty() || name.size() > 80) return false;  // as model slugs (cli_support.h validSlug)
   for (char c : name) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
   }

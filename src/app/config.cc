@@ -17,6 +17,10 @@ http::ServerOptions Config::serverOptions() const {
   o.port = static_cast<uint16_t>(*port);
   o.threads = threads;
   o.max_body_bytes = max_body_bytes;
+  o.max_upload_bytes = max_upload_bytes;
+  // The upload routes of the datasets feature (HTML form and API) take files up to
+  // max-upload-bytes; every other request keeps max-body-bytes.
+  o.upload_path_prefixes = {"/daten/datensaetze", "/api/v1/datasets"};
   o.trusted_proxies = trusted_proxies;
   return o;
 }

@@ -22,6 +22,7 @@ struct Config {
   std::string log_level = "info";
   int threads = 64;
   size_t max_body_bytes = 1024 * 1024;
+  size_t max_upload_bytes = 50 << 20;  // bodies on the upload routes (see serverOptions())
   std::string trusted_proxies = "127.0.0.1";
   SmtpConfig smtp;
   bool seed_on_empty = true;

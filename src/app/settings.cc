@@ -12,7 +12,7 @@ namespace opgv::app {
 const std::vector<std::string>& settingKeys() {
   static const std::vector<std::string> keys = {
       "listen", "data-dir", "db", "resources", "threads", "log-level", "base-url", "trusted-proxies",
-      "max-body-bytes", "smtp-host", "smtp-port", "smtp-user", "smtp-password", "smtp-from"};
+      "max-body-bytes", "max-upload-bytes", "smtp-host", "smtp-port", "smtp-user", "smtp-password", "smtp-from"};
   return keys;
 }
 
@@ -98,6 +98,7 @@ Result<Config> resolveConfig(const std::map<std::string, std::string>& flags, co
   if (auto s = number("threads", c.threads, 4096); !s) return std::unexpected(s.error());
   if (auto s = number("smtp-port", c.smtp.port, 65535); !s) return std::unexpected(s.error());
   if (auto s = number("max-body-bytes", c.max_body_bytes, int64_t{1} << 32); !s) return std::unexpected(s.error());
+  if (auto s = number("max-upload-bytes", c.max_upload_bytes, int64_t{1} << 30); !s) return std::unexpected(s.error());
   return c;
 }
 

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/handler.h"
 
@@ -17,6 +18,11 @@ struct ServerOptions {
   int max_keep_alive_requests = 1000;
   int socket_timeout_seconds = 30;  // per read/write, protects against slow clients
   size_t max_body_bytes = 1024 * 1024;
+  // Requests to paths under one of these prefixes (whole segments: "/a" covers "/a" and "/a/b",
+  // not "/ab"; matched against the decoded, normalised path) may carry bodies up to
+  // max_upload_bytes (never less than max_body_bytes); all others keep max_body_bytes.
+  size_t max_upload_bytes = 50 << 20;
+  std::vector<std::string> upload_path_prefixes;
   size_t max_header_fields = 100;
   size_t max_header_value_bytes = 8192;
   // stop() waits this long for running requests; connections still busy then (e.g. a client

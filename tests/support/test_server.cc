@@ -74,6 +74,7 @@ TestServer::TestServer(Backend backend, TestServerOptions options) {
   config.access_log = false;
   config.threads = 16;
   config.max_body_bytes = options.max_body_bytes;
+  config.max_upload_bytes = options.max_upload_bytes;
   config.seed_on_empty = options.full_seed;
   app_ = std::make_unique<app::Application>(config);
   app_->prepare();

@@ -38,6 +38,7 @@ struct TestServerOptions {
   bool seed_library = false;  // import the 30 use cases from content/use-cases/
   bool seed_bausteine = false;  // import the use cases and the Bausteine from content/bausteine/
   size_t max_body_bytes = 1024 * 1024;
+  size_t max_upload_bytes = 50 << 20;  // bodies on the upload routes (app::Config::serverOptions())
 };
 
 class TestServer {

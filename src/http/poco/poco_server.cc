@@ -65,6 +65,35 @@ Response limitResponse(int status, const std::string& detail) {
   return problem(status, detail);
 }
 
+// True if `path` is `prefix` or lies below it ("/a" covers "/a/b", not "/ab").
+bool underPrefix(std::string_view path, std::string_view prefix) {
+  if (prefix.empty() || !path.starts_with(prefix)) return false;
+  return path.size() == prefix.size() || prefix.back() == '/' || path[prefix.size()] == '/';
+}
+
+struct BodyLimit {
+  size_t bytes;
+  bool upload;  // the larger limit of an upload route applies
+};
+
+// Upload routes (ServerOptions::upload_path_prefixes) take larger bodies than everything else.
+BodyLimit bodyLimitFor(const ServerOptions& options, std::string_view path) {
+  for (const auto& prefix : options.upload_path_prefixes) {
+    if (underPrefix(path, prefix)) return {std::max(options.max_upload_bytes, options.max_body_bytes), true};
+  }
+  return {options.max_body_bytes, false};
+}
+
+std::string tooLargeMessage(const BodyLimit& limit) {
+  if (limit.upload) {
+    size_t mib = limit.bytes >> 20;
+    std::string amount = mib > 0 && limit.bytes % (size_t{1} << 20) == 0 ? std::to_string(mib) + " MiB"
+                                                                        : std::to_string(limit.bytes / 1024) + " KiB";
+    return "Die Anfrage ist zu groß (höchstens " + amount + " beim Hochladen von Dateien).";
+  }
+  return "Die Anfrage ist zu groß (höchstens " + std::to_string(limit.bytes / 1024) + " KiB).";
+}
+
 // RFC 9110 token characters (field names).
 bool isToken(std::string_view s) {
   if (s.empty()) return false;
@@ -164,13 +193,11 @@ class RequestAdapter final : public Poco::Net::HTTPRequestHandler {
       }
       request.remote_addr = in.clientAddress().host().toString();
 
-      if (in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(options_.max_body_bytes)) {
+      const BodyLimit limit = bodyLimitFor(options_, request.path);
+      if (in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(limit.bytes)) {
         // Do not read the body; closing the connection discards it.
         out.setKeepAlive(false);
-        respond(in, out, limitResponse(413, "Die Anfrage ist zu groß (höchstens " +
-                                                  std::to_string(options_.max_body_bytes / 1024) +
-                                                  " KiB)."),
-                      headOnly);
+        respond(in, out, limitResponse(413, tooLargeMessage(limit)), headOnly);
         return;
       }
       if (in.hasContentLength() || in.getChunkedTransferEncoding()) {
@@ -179,9 +206,9 @@ class RequestAdapter final : public Poco::Net::HTTPRequestHandler {
         char chunk[16384];
         while (body.read(chunk, sizeof chunk) || body.gcount() > 0) {
           buffer.append(chunk, static_cast<size_t>(body.gcount()));
-          if (buffer.size() > options_.max_body_bytes) {
+          if (buffer.size() > limit.bytes) {
             out.setKeepAlive(false);
-            respond(in, out, limitResponse(413, "Die Anfrage ist zu groß."), headOnly);
+            respond(in, out, limitResponse(413, tooLargeMessage(limit)), headOnly);
             return;
           }
         }

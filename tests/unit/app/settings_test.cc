@@ -39,6 +39,7 @@ class SettingsTest : public ::testing::Test {
 TEST_F(SettingsTest, EnvNames) {
   EXPECT_EQ(envNameFor("listen"), "OPGV_LISTEN");
   EXPECT_EQ(envNameFor("max-body-bytes"), "OPGV_MAX_BODY_BYTES");
+  EXPECT_EQ(envNameFor("max-upload-bytes"), "OPGV_MAX_UPLOAD_BYTES");
   EXPECT_EQ(envNameFor("smtp-host"), "OPGV_SMTP_HOST");
 }
 
@@ -49,6 +50,8 @@ TEST_F(SettingsTest, DefaultsWithoutAnySource) {
   EXPECT_EQ(c->listen, defaults.listen);
   EXPECT_EQ(c->threads, defaults.threads);
   EXPECT_EQ(c->max_body_bytes, defaults.max_body_bytes);
+  EXPECT_EQ(c->max_upload_bytes, defaults.max_upload_bytes);
+  EXPECT_EQ(c->max_upload_bytes, size_t{50} << 20);
   EXPECT_EQ(c->smtp.port, defaults.smtp.port);
   EXPECT_EQ(c->data_dir, defaults.data_dir);
 }
@@ -86,7 +89,7 @@ TEST_F(SettingsTest, PrecedenceFlagOverEnvOverFileOverDefault) {
 TEST_F(SettingsTest, AllKeysAreSettableFromEveryLayer) {
   std::string text;
   for (const auto& key : settingKeys()) {
-    bool numeric = key == "threads" || key == "smtp-port" || key == "max-body-bytes";
+    bool numeric = key == "threads" || key == "smtp-port" || key == "max-body-bytes" || key == "max-upload-bytes";
     text += key + " = " + (numeric ? "7" : "v-" + key) + "\n";
   }
   auto c = resolveConfig({}, env({}), writeConfig(text));
@@ -102,6 +105,7 @@ TEST_F(SettingsTest, AllKeysAreSettableFromEveryLayer) {
   EXPECT_EQ(c->threads, 7);
   EXPECT_EQ(c->smtp.port, 7);
   EXPECT_EQ(c->max_body_bytes, 7u);
+  EXPECT_EQ(c->max_upload_bytes, 7u);
 }
 
 TEST_F(SettingsTest, UnknownKeyInConfigFileIsAnErrorWithLineNumber) {
@@ -144,6 +148,37 @@ TEST_F(SettingsTest, BadNumbersAreRejectedFromEveryLayer) {
   auto overridden = resolveConfig({{"threads", "4"}}, env({{"OPGV_THREADS", "kaputt"}}), "");
   ASSERT_TRUE(overridden);
   EXPECT_EQ(overridden->threads, 4);
+}
+
+TEST_F(SettingsTest, MaxUploadBytesFromEveryLayerWithinOneGiB) {
+  auto file = writeConfig("max-upload-bytes = 1048576\n");
+  auto fromFile = resolveConfig({}, env({}), file);
+  ASSERT_TRUE(fromFile) << fromFile.error().message;
+  EXPECT_EQ(fromFile->max_upload_bytes, 1048576u);
+  auto fromEnv = resolveConfig({}, env({{"OPGV_MAX_UPLOAD_BYTES", "2097152"}}), file);
+  ASSERT_TRUE(fromEnv);
+  EXPECT_EQ(fromEnv->max_upload_bytes, 2097152u);
+  auto fromFlag = resolveConfig({{"max-upload-bytes", "3145728"}}, env({{"OPGV_MAX_UPLOAD_BYTES", "2097152"}}), file);
+  ASSERT_TRUE(fromFlag);
+  EXPECT_EQ(fromFlag->max_upload_bytes, 3145728u);
+  // At most 1 GiB: a body is held in memory while it is parsed.
+  auto max = resolveConfig({{"max-upload-bytes", "1073741824"}}, env({}), "");
+  ASSERT_TRUE(max);
+  EXPECT_EQ(max->max_upload_bytes, size_t{1} << 30);
+  for (const char* bad : {"1073741825", "4294967296", "0", "-1", "50MB", "abc", ""}) {
+    auto r = resolveConfig({{"max-upload-bytes", bad}}, env({}), "");
+    ASSERT_FALSE(r) << "max-upload-bytes '" << bad << "' accepted";
+    EXPECT_NE(r.error().message.find("max-upload-bytes"), std::string::npos) << r.error().message;
+  }
+}
+
+TEST_F(SettingsTest, ServerOptionsCarryTheUploadLimitAndTheUploadRoutes) {
+  auto c = resolveConfig({{"listen", "127.0.0.1:0"}, {"max-upload-bytes", "4096"}}, env({}), "");
+  ASSERT_TRUE(c);
+  auto o = c->serverOptions();
+  EXPECT_EQ(o.max_upload_bytes, 4096u);
+  EXPECT_EQ(o.max_body_bytes, Config{}.max_body_bytes);
+  EXPECT_EQ(o.upload_path_prefixes, (std::vector<std::string>{"/daten/datensaetze", "/api/v1/datasets"}));
 }
 
 TEST_F(SettingsTest, ListenIsValidatedWhenBuildingServerOptions) {

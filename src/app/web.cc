@@ -106,6 +106,19 @@ Result<http::FormData> readForm(const AppContext& ctx, http::Request& request, c
   return form;
 }
 
+Result<http::MultipartForm> readMultipartForm(const AppContext& ctx, http::Request& request) {
+  auto form = http::parseMultipartForm(request.header("content-type").value_or(""), request.body);
+  if (!form) return std::unexpected(form.error());
+  auto& st = state(request);
+  if (!ctx.csrf->valid(st.csrf_binding, form->fields.value("csrf_token"))) {
+    return fail(ErrorCode::kForbidden,
+                "Das Formular ist abgelaufen oder wurde nicht von dieser Seite gesendet. Bitte laden Sie "
+                "die Seite neu und senden Sie es erneut.",
+                "csrf");
+  }
+  return form;
+}
+
 Result<nlohmann::json> readJson(http::Request& request) {
   if (request.mediaType() != "application/json") {
     return fail(ErrorCode::kUnsupportedMediaType, "Bitte senden Sie JSON (Content-Type: application/json).");

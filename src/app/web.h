@@ -12,6 +12,7 @@
 #include "auth/principal.h"
 #include "common/result.h"
 #include "http/form.h"
+#include "http/multipart.h"
 #include "http/request.h"
 #include "http/response.h"
 
@@ -32,6 +33,10 @@ void setCookie(const AppContext& ctx, http::Request& request, http::Cookie cooki
 
 // Form bodies: checks the media type (415), UTF-8 and encoding (400) and the CSRF token (403).
 Result<http::FormData> readForm(const AppContext& ctx, http::Request& request, const http::FormLimits& limits = {});
+
+// multipart/form-data bodies (forms with a file input): media type (415), structure and limits
+// (400/413) and the CSRF token from the form's csrf_token field (403).
+Result<http::MultipartForm> readMultipartForm(const AppContext& ctx, http::Request& request);
 
 // JSON bodies for /api/v1: requires application/json (415) and a JSON object (400). Requiring the
 // media type also keeps cross-site forms out, so cookie-authenticated API calls need no token.

@@ -20,8 +20,9 @@ std::string seconds(double value) {
   return text;
 }
 
-// Short German names of the error types for the summary table.
-std::string codeLabel(const std::string& code) {
+}  // namespace
+
+std::string errorCodeLabel(const std::string& code) {
   static const std::pair<const char*, const char*> labels[] = {
       {"type-error", "Falscher Datentyp"},
       {"constraint-error", "Regel verletzt"},
@@ -46,8 +47,6 @@ std::string codeLabel(const std::string& code) {
   }
   return code;
 }
-
-}  // namespace
 
 std::string errorSummary(const Report& report) {
   if (report.stats.errors == 0) return "keine Fehler";
@@ -103,7 +102,7 @@ std::string reportToText(const Report& report) {
   if (!report.errorCounts.empty()) {
     out += "\nFehler nach Art:\n";
     for (const auto& [code, count] : report.errorCounts) {
-      out += "  " + formatCount(static_cast<uint64_t>(count)) + " × " + codeLabel(code) + " (" + code + ")\n";
+      out += "  " + formatCount(static_cast<uint64_t>(count)) + " × " + errorCodeLabel(code) + " (" + code + ")\n";
     }
     out += "\n";
   }
@@ -147,7 +146,7 @@ std::string reportToHtml(const Report& report) {
     out += "<h2>Fehler nach Art</h2>\n<table>\n<thead><tr><th scope=\"col\">Art</th><th scope=\"col\">Code</th>"
            "<th scope=\"col\">Anzahl</th></tr></thead>\n<tbody>\n";
     for (const auto& [code, count] : report.errorCounts) {
-      out += "<tr><td>" + htmlEscape(codeLabel(code)) + "</td><td><code>" + htmlEscape(code) + "</code></td><td>" +
+      out += "<tr><td>" + htmlEscape(errorCodeLabel(code)) + "</td><td><code>" + htmlEscape(code) + "</code></td><td>" +
              htmlEscape(formatCount(static_cast<uint64_t>(count))) + "</td></tr>\n";
     }
     out += "</tbody>\n</table>\n";

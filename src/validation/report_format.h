@@ -15,6 +15,9 @@ nlohmann::json reportToJson(const Report& report);
 std::string reportToText(const Report& report);
 std::string reportToHtml(const Report& report);
 
+// Short German name of an error type ("Falscher Datentyp" for type-error), for tables.
+std::string errorCodeLabel(const std::string& code);
+
 // "ein Fehler" / "1.234 Fehler", for summaries.
 std::string errorSummary(const Report& report);
 

@@ -248,7 +248,7 @@ for (const v of variants) {
 
 await libraryTests({ browser, base, check, scan, login, progress, variants, noJsContexts, pageChecker, MEMBER, REDAKTION });
 await bausteineTests({ browser, base, check, scan, login, progress, variants, noJsContexts, pageChecker, MEMBER, REDAKTION });
-await modelsTests({ browser, base, check, progress, variants, noJsContexts, pageChecker });
+await modelsTests({ browser, base, check, progress, variants, noJsContexts, pageChecker, login, MEMBER });
 
 await browser.close();
 console.log(`Browsertests: ${passes} Prüfungen bestanden, ${failures} fehlgeschlagen`);

@@ -1417,6 +1417,21 @@ TEST(OpenApi, ModelsResponsesConform) {
     EXPECT_EQ(r.status, 422) << bad;
     doc.expectConforms("/api/v1/models/{slug}/synth", "get", r);
   }
+  {
+    auto token = createApiToken(server, server.createUser("pruefung@example.org"));
+    auto headers = bearer(token);
+    headers.emplace_back("Content-Type", "text/csv");
+    r = request(port, "POST", "/api/v1/datasets/validate?model=haushalt&filename=h.csv", headers,
+                "ags,haushaltsjahr\n9999001,2024\n");
+    ASSERT_EQ(r.status, 200) << r.body;
+    doc.expectConforms("/api/v1/datasets/validate", "post", r);
+    r = request(port, "POST", "/api/v1/datasets/validate?model=gibt-es-nicht", headers, "a\n");
+    EXPECT_EQ(r.status, 404);
+    doc.expectConforms("/api/v1/datasets/validate", "post", r);
+    r = request(port, "POST", "/api/v1/datasets/validate?model=haushalt", {{"Content-Type", "text/csv"}}, "a\n");
+    EXPECT_EQ(r.status, 401);
+    doc.expectConforms("/api/v1/datasets/validate", "post", r);
+  }
   r = request(port, "GET", "/api/v1/models/sozialraum-indikatoren/template?format=ods");
   EXPECT_EQ(r.status, 422);
   doc.expectConforms("/api/v1/models/{slug}/template", "get", r);

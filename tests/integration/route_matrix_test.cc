@@ -321,6 +321,10 @@ const std::vector<Row>& matrix() {
       {"GET", "/barrierefreiheit", all("200")},
       {"GET", "/leichte-sprache", all("200")},
       {"GET", "/kontakt", all("200")},
+      {"GET", "/daten/datensaetze/pruefen", all("200")},
+      // The form is multipart (a file input); the matrix's urlencoded form shows that guests are sent
+      // to the login before anything is read, members get 415 for the wrong media type.
+      {"POST", "/daten/datensaetze/pruefen", roles("303>/anmelden", "415", "415", "415", "415")},
       {"GET", "/daten/modelle", all("200")},
       {"GET", "/daten/modelle/{slug}", all("200"), [](Fixture&, Role) { return Cell{"/daten/modelle/sozialraum-indikatoren"}; }},
       {"GET", "/daten/modelle/{slug}/datapackage.json", all("200"),
@@ -625,6 +629,8 @@ const std::vector<Row>& matrix() {
          f.registerInterest(role, "sozialraeume-berlin-mss");
          return Cell{};
        }},
+      {"POST", "/api/v1/datasets/validate", roles("401", "200", "200", "200", "200"),
+       [](Fixture&, Role) { return Cell{"/api/v1/datasets/validate?model=haushalt&filename=matrix.csv"}; }},
       {"GET", "/api/v1/models", all("200")},
       {"GET", "/api/v1/models/{slug}", all("200"), [](Fixture&, Role) { return Cell{"/api/v1/models/schulen"}; }},
       {"GET", "/api/v1/models/{slug}/datapackage", all("200"), [](Fixture&, Role) { return Cell{"/api/v1/models/schulen/datapackage"}; }},

@@ -5,6 +5,7 @@
 #include "features/models/views.h"
 #include "http/form.h"
 #include "http/problem.h"
+#include "validation/report_format.h"
 
 namespace opgv::models {
 
@@ -67,6 +68,20 @@ void registerApiRoutes(http::Router& router, std::shared_ptr<const ModelService>
     auto file = service->synthetic(req.pathParam("slug"), query->value("resource"), query->value("rows"), query->value("seed"));
     if (!file) return http::problem(file.error());
     return fileResponse(*file);
+  });
+
+  // The file itself is the body (CSV, XLSX or ODS), so scripts can send it with curl --data-binary.
+  router.post("/api/v1/datasets/validate", [service](http::Request& req) {
+    auto query = http::parseUrlEncoded(req.query);
+    if (!query) return http::problem(query.error());
+    ModelService::UploadCheck upload{query->value("model"), query->value("resource"), query->value("filename"),
+                                     req.body, query->value("german") == "1" || query->value("german") == "true"};
+    if (upload.model.empty()) {
+      return http::problem(Error{ErrorCode::kInvalidInput, "Bitte das Modell angeben (?model=…).", "", {{"model", "Pflichtangabe"}}});
+    }
+    auto report = service->checkUpload(web::principal(req), upload);
+    if (!report) return http::problem(report.error());
+    return web::jsonResponse(200, validation::reportToJson(*report));
   });
 
   router.get("/api/v1/models/{slug}/openapi", [service](http::Request& req) {

@@ -1,12 +1,17 @@
 #include "features/models/service.h"
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <random>
 #include <sstream>
 
+#include "auth/authorization.h"
 #include "common/strings.h"
 #include "office/writers.h"
 #include "validation/synth.h"
+#include "validation/validate_file.h"
 
 namespace opgv::models {
 
@@ -172,6 +177,47 @@ Result<Download> ModelService::synthetic(const std::string& slug, const std::str
   if (!status) return std::unexpected(status.error());
   return Download{slug + "-" + (*r)->name + "-testdaten-" + std::to_string(rowCount) + "-" + std::to_string(seedValue) + ".csv",
                   "text/csv; charset=utf-8", out.str()};
+}
+
+Result<validation::Report> ModelService::checkUpload(const auth::Principal& who, const UploadCheck& upload) const {
+  if (auto allowed = auth::requireLogin(who); !allowed) return std::unexpected(allowed.error());
+  auto m = model(upload.model);
+  if (!m) return std::unexpected(m.error());
+  auto r = resource(**m, upload.resource);
+  if (!r) return std::unexpected(r.error());
+  if (upload.bytes.empty()) {
+    return invalid({{"datei", "Bitte eine Datei auswählen (CSV, XLSX oder ODS)."}}, "Es wurde keine Datei hochgeladen.");
+  }
+  validation::DataPackage package = (*m)->package;
+  if (upload.germanDefaults) {
+    // Re-read with German defaults: they apply where the descriptor says nothing.
+    validation::SchemaOptions options;
+    options.defaults = validation::germanDefaults();
+    auto german = validation::parsePackage((*m)->descriptor, options);
+    if (!german) return std::unexpected(german.error());
+    package = std::move(*german);
+  }
+  // The validator reads resources by path (foreign keys resolve against the model's own files);
+  // the upload goes to a private temporary file for the duration of the check.
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path dir = fs::temp_directory_path(ec) /
+                 ("opgv-pruefung-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
+  fs::create_directories(dir, ec);
+  fs::permissions(dir, fs::perms::owner_all, ec);
+  std::string name = upload.filename.empty() ? std::string("datei") : upload.filename;
+  fs::path file = dir / name;
+  {
+    std::ofstream out(file, std::ios::binary);
+    out.write(upload.bytes.data(), static_cast<std::streamsize>(upload.bytes.size()));
+    if (!out) {
+      fs::remove_all(dir, ec);
+      return fail(ErrorCode::kInternal, "Die Datei konnte nicht zwischengespeichert werden.");
+    }
+  }
+  auto report = validation::validateResource(package, (*m)->dir, (*r)->name, file);
+  fs::remove_all(dir, ec);
+  return report;
 }
 
 }  // namespace opgv::models

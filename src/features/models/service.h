@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "auth/principal.h"
 #include "common/result.h"
+#include "validation/validator.h"
 #include "features/models/repository.h"
 
 namespace opgv::models {
@@ -37,6 +39,17 @@ class ModelService {
   Result<Download> synthetic(const std::string& slug, const std::string& resource, const std::string& rows,
                              const std::string& seed) const;
   static constexpr int64_t kMaxSyntheticRows = 100'000;
+
+  // Checks an uploaded file (CSV, XLSX, ODS) against a model resource, foreign keys to the
+  // model's code lists included. Members only: the work is done on the server.
+  struct UploadCheck {
+    std::string model;
+    std::string resource;  // empty: the first
+    std::string filename;
+    std::string_view bytes;
+    bool germanDefaults = false;  // German notation where the model says nothing
+  };
+  Result<validation::Report> checkUpload(const auth::Principal& who, const UploadCheck& upload) const;
 
  private:
   std::shared_ptr<const ModelRepository> repository_;

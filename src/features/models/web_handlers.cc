@@ -1,12 +1,14 @@
 // HTML pages of the model registry: catalogue, detail with fields and downloads, versions with
 // their differences.
 #include "app/web.h"
+#include "auth/authorization.h"
 #include "common/log.h"
 #include "common/strings.h"
 #include "features/models/routes.h"
 #include "features/models/service.h"
 #include "features/models/views.h"
 #include "http/form.h"
+#include "validation/report_format.h"
 
 namespace opgv::models {
 namespace {
@@ -213,6 +215,86 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
     auto file = service->synthetic(req.pathParam("slug"), query->value("ressource"), query->value("zeilen"), query->value("startwert"));
     if (!file) return web::errorResponse(ctx, req, file.error());
     return fileResponse(*file);
+  });
+
+  // Check a file against a model: a form with a file input (works without JavaScript), the report
+  // as a page. Under /daten/datensaetze so that the server's upload body limit applies.
+  auto checkPage = [&ctx, service](http::Request& req, const std::string& selected, const std::string& resource,
+                                   bool german) {
+    web::Page page{"Datei prüfen", "models/check.tpl"};
+    page.nav = "NAV_DATEN";
+    page.crumbs = {{"Daten", "/daten"}, {"Datei prüfen", ""}};
+    json options = json::array();
+    for (const auto& m : service->list()) {
+      for (const auto& r : m.package.resources) {
+        std::string value = m.slug + "/" + r.name;
+        options.push_back({{"VALUE", value}, {"LABEL", m.title + " – " + r.descriptor.value("title", r.name)},
+                           {"SELECTED", (selected == m.slug && (resource.empty() || resource == r.name)) ? " selected" : ""}});
+      }
+    }
+    page.model["MODEL_OPTIONS"] = options;
+    if (german) page.model["GERMAN_CHECKED"] = json::array({json::object()});
+    if (web::principal(req).loggedIn()) {
+      page.model["CAN_UPLOAD"] = json::array({json::object()});
+    } else {
+      page.model["LOGIN_NEEDED"] = json::array({json::object()});
+    }
+    return page;
+  };
+
+  router.get("/daten/datensaetze/pruefen", [&ctx, checkPage](http::Request& req) {
+    auto query = http::parseUrlEncoded(req.query);
+    if (!query) return web::errorResponse(ctx, req, query.error());
+    return web::render(ctx, req, checkPage(req, query->value("modell"), "", false));
+  });
+
+  router.post("/daten/datensaetze/pruefen", [&ctx, service, checkPage](http::Request& req) {
+    if (auto allowed = auth::requireLogin(web::principal(req)); !allowed) return web::errorResponse(ctx, req, allowed.error());
+    auto form = web::readMultipartForm(ctx, req);
+    if (!form) return web::errorResponse(ctx, req, form.error());
+    std::string choice = form->fields.value("modell");
+    auto slash = choice.find('/');
+    std::string slug = choice.substr(0, slash);
+    std::string resource = slash == std::string::npos ? "" : choice.substr(slash + 1);
+    bool german = form->fields.value("deutsch") == "1";
+    const http::MultipartPart* file = form->file("datei");
+    ModelService::UploadCheck upload{slug, resource, file ? file->filename : "", file ? std::string_view(file->data) : std::string_view(), german};
+    auto report = service->checkUpload(web::principal(req), upload);
+    web::Page page = checkPage(req, slug, resource, german);
+    if (!report) {
+      if (report.error().code != ErrorCode::kInvalidInput) return web::errorResponse(ctx, req, report.error());
+      page.status = 422;
+      json errors = json::array();
+      for (const auto& e : report.error().fields) errors.push_back({{"TEXT", e.message}});
+      if (errors.empty()) errors.push_back({{"TEXT", report.error().message}});
+      page.model["FORM_ERRORS"] = {{"ITEMS", errors}};
+      return web::render(ctx, req, std::move(page));
+    }
+    page.title = "Prüfbericht: " + report->source;
+    json r = {{"SOURCE", report->source}, {"ROWS", validation::formatCount(static_cast<uint64_t>(report->stats.rows))},
+              {"SUMMARY", validation::errorSummary(*report)}, {"FORMAT", report->format}, {"RESOURCE", report->resource},
+              {"MODEL", slug}};
+    r[report->valid ? "VALID" : "INVALID"] = json::array({json::object()});
+    json notes = json::array();
+    for (const auto& n : report->notes) notes.push_back({{"TEXT", n}});
+    r["NOTES"] = notes;
+    json counts = json::array();
+    for (const auto& [code, count] : report->errorCounts) {
+      counts.push_back({{"LABEL", validation::errorCodeLabel(code)}, {"CODE", code},
+                        {"COUNT", validation::formatCount(static_cast<uint64_t>(count))}});
+    }
+    if (!counts.empty()) r["COUNTS"] = {{"ITEMS", counts}};
+    json errors = json::array();
+    for (const auto& e : report->errors) {
+      errors.push_back({{"E_ROW", e.row ? std::to_string(e.row) : std::string("–")}, {"E_FIELD", e.field}, {"E_CELL", e.cell},
+                        {"E_MESSAGE", e.message}, {"E_CODE", e.code}});
+    }
+    if (!errors.empty()) r["ERRORS"] = {{"ITEMS", errors}};
+    if (report->truncated) {
+      r["TRUNCATED"] = {{"COUNT", validation::formatCount(static_cast<uint64_t>(report->stats.errors) - report->errors.size())}};
+    }
+    page.model["REPORT"] = r;
+    return web::render(ctx, req, std::move(page));
   });
 
   router.get("/daten/modelle/{slug}/versionen", [&ctx, service](http::Request& req) {

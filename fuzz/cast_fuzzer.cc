@@ -8,7 +8,6 @@
 // The field is built the way a schema declares it (parseSchema of a field descriptor), so the
 // formats go through setFormat and the constraints through parseConstraints. Properties (abort on
 // violation):
-//  - castCell dispatches to the type's cast function (same result);
 //  - readCell agrees with isMissingValue, castCell and checkValue;
 //  - round trip: a successful cast rendered with toText (the canonical text, value.h) and cast again
 //    with the default format of the type gives an equal value (compare() == 0, and the same

@@ -67,6 +67,17 @@ Response Response::redirect(std::string location, int status) {
   return r;
 }
 
+Response Response::attachment(const std::string& filename, std::string contentType, std::string body,
+                              std::string cacheControl) {
+  Response r;
+  r.status = 200;
+  r.body = std::move(body);
+  r.setHeader("Content-Type", std::move(contentType));
+  r.setHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  r.setHeader("Cache-Control", std::move(cacheControl));
+  return r;
+}
+
 const char* statusReason(int status) {
   switch (status) {
     case 200: return "OK";

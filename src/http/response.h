@@ -32,6 +32,10 @@ struct Response {
   static Response json(int status, std::string body);
   // 303 so that a POST is followed by a GET (Post/Redirect/Get).
   static Response redirect(std::string location, int status = 303);
+  // A file to save: Content-Disposition attachment with `filename` (ASCII, no quotes: callers
+  // build it from slugs), and the given caching rule ("no-store" for personal or filled files).
+  static Response attachment(const std::string& filename, std::string contentType, std::string body,
+                             std::string cacheControl = "no-store");
 };
 
 const char* statusReason(int status);

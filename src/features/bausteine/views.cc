@@ -127,13 +127,7 @@ nlohmann::json versionJson(const Version& v) {
 }
 
 http::Response fileResponse(const Download& download) {
-  http::Response res;
-  res.status = 200;
-  res.body = download.bytes;
-  res.setHeader("Content-Type", download.content_type);
-  res.setHeader("Content-Disposition", "attachment; filename=\"" + download.filename + "\"");
-  res.setHeader("Cache-Control", "no-store");
-  return res;
+  return http::Response::attachment(download.filename, download.content_type, download.bytes, "no-store");
 }
 
 }  // namespace opgv::bausteine

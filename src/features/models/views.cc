@@ -63,13 +63,7 @@ json detailJson(const DataModel& model) {
 }
 
 http::Response fileResponse(const Download& download) {
-  http::Response res;
-  res.status = 200;
-  res.body = download.bytes;
-  res.setHeader("Content-Type", download.content_type);
-  res.setHeader("Content-Disposition", "attachment; filename=\"" + download.filename + "\"");
-  res.setHeader("Cache-Control", "no-cache");
-  return res;
+  return http::Response::attachment(download.filename, download.content_type, download.bytes, "no-cache");
 }
 
 }  // namespace opgv::models

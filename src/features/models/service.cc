@@ -44,6 +44,26 @@ std::string typeLabel(const validation::Field& field) {
 
 }  // namespace
 
+ModelService::ModelService(std::shared_ptr<const ModelRepository> repository) : repository_(std::move(repository)) {
+  for (const auto& m : repository_->all()) {
+    if (auto d = descriptor(m.slug, "")) downloadSizes_[m.slug + "//descriptor"] = d->bytes.size();
+    for (const auto& r : m.package.resources) {
+      if (!r.schema) continue;
+      for (const char* kind : {"csv", "xlsx"}) {
+        if (auto t = blankTemplate(m.slug, r.name, kind)) downloadSizes_[m.slug + "/" + r.name + "/" + kind] = t->bytes.size();
+      }
+      if (auto e = example(m.slug, r.name)) downloadSizes_[m.slug + "/" + r.name + "/example"] = e->bytes.size();
+    }
+  }
+}
+
+std::optional<size_t> ModelService::downloadSize(const std::string& slug, const std::string& resource,
+                                                 const std::string& kind) const {
+  auto it = downloadSizes_.find(slug + "/" + resource + "/" + kind);
+  if (it == downloadSizes_.end()) return std::nullopt;
+  return it->second;
+}
+
 Result<const DataModel*> ModelService::model(const std::string& slug) const {
   const DataModel* found = repository_->find(slug);
   if (!found) return fail(ErrorCode::kNotFound, "Das Datenmodell „" + slug + "“ gibt es nicht.");

@@ -1,7 +1,9 @@
 #pragma once
 // Everything the catalogue pages and the API do with models: list, detail, downloads (descriptor,
 // blank template as CSV and XLSX, example), versions with their diff, the derived OpenAPI schema.
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,9 +22,14 @@ struct Download {
 
 class ModelService {
  public:
-  explicit ModelService(std::shared_ptr<const ModelRepository> repository) : repository_(std::move(repository)) {}
+  // Computes the sizes of the downloads once: models change only with a release, and the detail
+  // page names every size in its link texts.
+  explicit ModelService(std::shared_ptr<const ModelRepository> repository);
 
   const std::vector<DataModel>& list() const { return repository_->all(); }
+  // Bytes of a download: kind "csv" or "xlsx" (blank template), "example" (per resource) or
+  // "descriptor" (resource empty). nullopt if there is no such file.
+  std::optional<size_t> downloadSize(const std::string& slug, const std::string& resource, const std::string& kind) const;
   Result<const DataModel*> model(const std::string& slug) const;
   // `resource` empty: the first resource.
   Result<const validation::Resource*> resource(const DataModel& model, const std::string& resource) const;
@@ -53,6 +60,7 @@ class ModelService {
 
  private:
   std::shared_ptr<const ModelRepository> repository_;
+  std::map<std::string, size_t> downloadSizes_;  // "slug/resource/kind"
 };
 
 }  // namespace opgv::models

@@ -73,8 +73,8 @@ std::string joinNames(const json& names) {
   return out;
 }
 
-json downloadLink(const std::string& url, const std::string& text, const Result<Download>& file) {
-  std::string size = file ? " (" + sizeLabel(file->bytes.size()) + ")" : "";
+json downloadLink(const std::string& url, const std::string& text, std::optional<size_t> bytes) {
+  std::string size = bytes ? " (" + sizeLabel(*bytes) + ")" : "";
   return {{"URL", url}, {"TEXT", text + size}};
 }
 
@@ -158,11 +158,11 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
       }
       json downloads = json::array();
       downloads.push_back(downloadLink(base + "/vorlage" + q + "&format=csv", "Leere Vorlage als CSV-Datei",
-                                       service->blankTemplate(model.slug, r.name, "csv")));
+                                       service->downloadSize(model.slug, r.name, "csv")));
       downloads.push_back(downloadLink(base + "/vorlage" + q + "&format=xlsx", "Leere Vorlage als Excel-Datei (XLSX) mit Feldbeschreibungen",
-                                       service->blankTemplate(model.slug, r.name, "xlsx")));
-      if (auto example = service->example(model.slug, r.name)) {
-        downloads.push_back(downloadLink(base + "/beispiel" + q, "Beispieldaten als CSV-Datei", example));
+                                       service->downloadSize(model.slug, r.name, "xlsx")));
+      if (auto exampleBytes = service->downloadSize(model.slug, r.name, "example")) {
+        downloads.push_back(downloadLink(base + "/beispiel" + q, "Beispieldaten als CSV-Datei", exampleBytes));
       }
       resources.push_back({{"R_NAME", r.name}, {"R_TITLE", r.descriptor.value("title", r.name)},
                            {"R_DESCRIPTION", r.descriptor.value("description", "")}, {"FIELDS", fields}, {"KEYS", keys},
@@ -171,7 +171,7 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
     page.model["RESOURCES"] = resources;
     json package = json::array();
     package.push_back(downloadLink(base + "/datapackage.json", "Beschreibung des Modells als datapackage.json (JSON)",
-                                   service->descriptor(model.slug, "")));
+                                   service->downloadSize(model.slug, "", "descriptor")));
     package.push_back({{"URL", "/api/v1/models/" + strings::percentEncode(model.slug) + "/openapi"},
                        {"TEXT", "OpenAPI-Schema für Schnittstellen (JSON)"}});
     page.model["PACKAGE_DOWNLOADS"] = package;

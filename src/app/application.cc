@@ -14,6 +14,7 @@
 #include "features/organisations/routes.h"
 #include "features/bausteine/routes.h"
 #include "features/bausteine/service.h"
+#include "features/datasets/routes.h"
 #include "features/models/routes.h"
 #include "features/library/routes.h"
 #include "features/library/service.h"
@@ -90,7 +91,8 @@ void Application::registerRoutes() {
   organisations::registerRoutes(router_, ctx_);
   library::registerRoutes(router_, ctx_);
   bausteine::registerRoutes(router_, ctx_);
-  models::registerRoutes(router_, ctx_);
+  auto modelService = models::registerRoutes(router_, ctx_);
+  datasets::registerRoutes(router_, ctx_, modelService);
 }
 
 http::Handler Application::handler() {

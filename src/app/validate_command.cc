@@ -275,19 +275,7 @@ int runPropose(const ProposeArgs& args, std::ostream& out, std::ostream& err) {
   if (auto text = readSmallFile(resources / "models" / "synonyme.json", uint64_t{4} << 20)) {
     synonymsJson = nlohmann::json::parse(*text, nullptr, false);
   }
-  // The codes of the code list the model's code field points to (e.g. the indicator codes).
-  std::set<std::string> codes;
-  for (const auto& fk : resource->schema->foreignKeys) {
-    const Resource* list = fk.selfReference() ? nullptr : model->package.resource(fk.resource);
-    if (!list || !list->schema || fk.referenceFields.size() != 1 || !list->descriptor.contains("path")) continue;
-    auto column = list->schema->fieldIndex(fk.referenceFields[0]);
-    if (!column) continue;
-    TableValidator reader(*list->schema);
-    reader.setRowCallback([&](const RowOutcome& row) {
-      if (!row.blank) codes.insert(std::string(row.cells[*column]));
-    });
-    if (readTable(model->dir / list->descriptor["path"].get<std::string>(), {}, reader)) reader.finish();
-  }
+  std::set<std::string> codes = codeListValues(model->package, model->dir, *resource);
   auto proposal = proposeMapping(inference, *resource->schema, args.model, resource->name, SynonymTable::fromJson(synonymsJson),
                                  codes);
   nlohmann::json fields = nlohmann::json::array();

@@ -52,6 +52,16 @@ std::string toLowerAscii(std::string_view text) {
   return out;
 }
 
+std::string csvField(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 std::string trim(std::string_view text) {
   const char* ws = " \t\r\n\v\f";
   auto b = text.find_first_not_of(ws);

@@ -10,6 +10,9 @@ namespace opgv::strings {
 bool isValidUtf8(std::string_view text);
 std::string toLowerAscii(std::string_view text);
 std::string trim(std::string_view text);
+// One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
+// Values stay exactly as they are (data files must round-trip; no spreadsheet formula guard).
+std::string csvField(std::string_view text);
 std::vector<std::string> split(std::string_view text, char separator);
 bool startsWith(std::string_view text, std::string_view prefix);
 // Lower case plus folding of ä/ö/ü/ß so that "Muenchen", "München" and "münchen" compare equal.

@@ -1,3 +1,4 @@
+#include "common/strings.h"
 #include "validation/import_profile.h"
 
 #include <algorithm>
@@ -86,16 +87,6 @@ std::string formatNumber(double value, int decimals) {
   }
   if (text == "-0") text = "0";
   return text;
-}
-
-std::string csvEscape(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 }  // namespace
@@ -308,7 +299,7 @@ Result<ImportProfile> parseProfile(const json& d, const fs::path& baseDir) {
       }
     }
     if (auto prefix = a.find("prefix"); prefix != a.end()) {
-      if (prefix->is_number_unsigned() && prefix->get<size_t>() > 0) {
+      if (prefix->is_number_integer() && prefix->get<int64_t>() > 0) {
         agg.prefix = prefix->get<size_t>();
       } else {
         read.error("/aggregate/prefix", "„prefix“ muss eine positive ganze Zahl sein (Anzahl der Zeichen).");
@@ -488,6 +479,7 @@ Result<ImportResult> runProfile(const ImportProfile& profile, const Schema& targ
   TableValidator reader(*sourceSchema, fileOptions.limits);
   reader.setRowCallback([&](const RowOutcome& outcome) {
     if (outcome.blank) return;
+    if (!outcome.valid) result.invalidSourceRows.push_back(outcome.row);
     std::vector<Value> values(outcome.values.begin(), outcome.values.end());
     for (const auto& [column, condition] : conditions) {
       std::string_view cell = outcome.cells[column];
@@ -535,6 +527,13 @@ Result<ImportResult> runProfile(const ImportProfile& profile, const Schema& targ
     weightColumn = stage.column(profile.aggregation->weightColumn);
   }
   std::map<std::string, int64_t> untranslated;
+  // Without aggregation every row goes straight into the CSV and its staged values are freed, so
+  // the rows are held once (staged), not three times (staged, as texts, as CSV).
+  const bool direct = !profile.aggregation;
+  std::string csv;
+  for (size_t i = 0; i < fieldCount; ++i) csv += (i ? "," : "") + strings::csvField(target.fields[i].name);
+  csv += "\n";
+  int64_t written = 0;
   for (size_t row = 0; row < stage.rows.size(); ++row) {
     std::vector<std::string> texts(fieldCount);
     for (size_t i = 0; i < fieldCount; ++i) {
@@ -564,6 +563,13 @@ Result<ImportResult> runProfile(const ImportProfile& profile, const Schema& targ
       }
       texts[i] = std::move(text);
     }
+    if (direct) {
+      for (size_t i = 0; i < fieldCount; ++i) csv += (i ? "," : "") + strings::csvField(texts[i]);
+      csv += "\n";
+      ++written;
+      std::vector<Value>().swap(stage.rows[row]);
+      continue;
+    }
     out.push_back(std::move(texts));
     weights.push_back(weightColumn ? numeric(stage.rows[row][*weightColumn]) : std::nullopt);
   }
@@ -572,6 +578,9 @@ Result<ImportResult> runProfile(const ImportProfile& profile, const Schema& targ
                            "-mal); das Feld bleibt leer.");
   }
 
+  // Long → wide merges several source rows into one, like an aggregation.
+  bool oneSourceRowEach = !profile.aggregation && !(profile.reshape && profile.reshape->direction == ProfileReshape::Direction::kLongToWide);
+  if (oneSourceRowEach) result.outputSourceRows = stage.sourceRows;
   if (profile.aggregation) {
     const ProfileAggregation& agg = *profile.aggregation;
     auto areaIndex = target.fieldIndex(agg.areaField);
@@ -716,15 +725,12 @@ Result<ImportResult> runProfile(const ImportProfile& profile, const Schema& targ
     out = std::move(aggregated);
   }
 
-  std::string csv;
-  for (size_t i = 0; i < fieldCount; ++i) csv += (i ? "," : "") + csvEscape(target.fields[i].name);
-  csv += "\n";
   for (const auto& row : out) {
-    for (size_t i = 0; i < fieldCount; ++i) csv += (i ? "," : "") + csvEscape(row[i]);
+    for (size_t i = 0; i < fieldCount; ++i) csv += (i ? "," : "") + strings::csvField(row[i]);
     csv += "\n";
   }
   result.csv = std::move(csv);
-  result.stats.outputRows = static_cast<int64_t>(out.size());
+  result.stats.outputRows = direct ? written : static_cast<int64_t>(out.size());
   return result;
 }
 

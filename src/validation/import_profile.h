@@ -103,6 +103,11 @@ struct ImportResult {
   std::string csv;      // the model rows, in the model's format (header included)
   ImportStats stats;
   std::vector<std::string> notes;  // German
+  // For keeping only the valid rows: the source row each output row came from (header = row 1),
+  // empty when the profile aggregates (an output row then stands for many source rows) …
+  std::vector<int64_t> outputSourceRows;
+  // … and the source rows with an error (their cells that did not fit became empty).
+  std::vector<int64_t> invalidSourceRows;
 };
 
 struct ImportOptions {

@@ -1,5 +1,7 @@
 #include "validation/mapping_proposal.h"
 
+#include "validation/validate_file.h"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -283,6 +285,7 @@ MappingProposal proposeMapping(const Inference& source, const Schema& target, co
                       {"resource", resource},
                       {"source", sourceJson},
                       {"fields", fields}};
+  readTextFieldsAsText(proposal.profile, target);
   if (reshape) {
     json keep = json::array();
     for (size_t c = 0; c < columns.size(); ++c) {
@@ -296,6 +299,49 @@ MappingProposal proposeMapping(const Inference& source, const Schema& target, co
                              "“. Prüfen Sie, ob die Spaltennamen den Codes des Modells entsprechen (sonst „codes“ ergänzen).");
   }
   return proposal;
+}
+
+void readTextFieldsAsText(json& profile, const Schema& target) {
+  if (!profile.contains("fields") || !profile["fields"].is_object() || !profile.contains("source") ||
+      !profile["source"].is_object() || !profile["source"].contains("columns") || !profile["source"]["columns"].is_array()) {
+    return;
+  }
+  std::set<std::string> textColumns;
+  for (const auto& [name, source] : profile["fields"].items()) {
+    const Field* field = target.field(name);
+    if (!field || field->type() != FieldType::kString) continue;
+    if (source.is_string()) textColumns.insert(source.get<std::string>());
+    if (source.is_object() && source.contains("column") && source["column"].is_string()) {
+      textColumns.insert(source["column"].get<std::string>());
+    }
+  }
+  for (auto& column : profile["source"]["columns"]) {
+    if (!column.is_object() || !column.contains("name") || !column["name"].is_string()) continue;
+    if (!textColumns.count(column["name"].get<std::string>()) || column.value("type", "string") == "string") continue;
+    for (const char* key : {"format", "decimalChar", "groupChar", "bareNumber", "trueValues", "falseValues"}) column.erase(key);
+    column["type"] = "string";
+  }
+}
+
+std::set<std::string> codeListValues(const DataPackage& package, const std::filesystem::path& packageDir,
+                                     const Resource& resource) {
+  std::set<std::string> codes;
+  if (!resource.schema) return codes;
+  for (const auto& fk : resource.schema->foreignKeys) {
+    const Resource* list = fk.selfReference() ? nullptr : package.resource(fk.resource);
+    if (!list || !list->schema || fk.referenceFields.size() != 1 || !list->descriptor.contains("path") ||
+        !list->descriptor["path"].is_string()) {
+      continue;
+    }
+    auto column = list->schema->fieldIndex(fk.referenceFields[0]);
+    if (!column) continue;
+    TableValidator reader(*list->schema);
+    reader.setRowCallback([&](const RowOutcome& row) {
+      if (!row.blank) codes.insert(std::string(row.cells[*column]));
+    });
+    if (readTable(packageDir / list->descriptor["path"].get<std::string>(), {}, reader)) reader.finish();
+  }
+  return codes;
 }
 
 }  // namespace opgv::validation

@@ -8,6 +8,7 @@
 // - the shape: if the model is long (one value field and a code field) and the file has several
 //   numeric columns left over, it proposes turning them into rows (wide → long).
 // The result is a draft import profile (import_profile.h) for the user to check and correct.
+#include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
@@ -45,6 +46,16 @@ struct MappingProposal {
 std::string normaliseName(std::string_view name);
 // 0..1 similarity of a column name with a field (name, title and synonyms).
 double nameSimilarity(std::string_view column, const Field& field, const SynonymTable& synonyms, std::string* reason);
+
+// The values of the code list that `resource`'s code field points to (a foreign key to another
+// resource of the package with one field, read from its file), e.g. the indicator codes.
+std::set<std::string> codeListValues(const DataPackage& package, const std::filesystem::path& packageDir,
+                                     const Resource& resource);
+
+// Source columns that fill a text field of the model are read as text: a column the sample made
+// look like numbers ("9999001") would otherwise lose what the sample did not show (the leading
+// zero of "09999001" further down) or its notation ("1.0" → "1"). Changes `profile` in place.
+void readTextFieldsAsText(nlohmann::json& profile, const Schema& target);
 
 // `codes`: the values of the code list the model's code field refers to (e.g. the indicator codes);
 // when given, only columns named like a code are proposed to become rows.

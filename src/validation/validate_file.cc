@@ -1,3 +1,4 @@
+#include "common/strings.h"
 #include "validation/validate_file.h"
 
 #include <algorithm>
@@ -319,6 +320,7 @@ Status readTableBytes(std::string_view bytes, const std::string& name, const Fil
 
 Result<Report> validateFile(const fs::path& path, const Schema& schema, const FileOptions& options) {
   TableValidator validator(schema, options.limits);
+  if (options.onRow) validator.setRowCallback(options.onRow);
   auto status = readTable(path, options, validator);
   if (!status) return std::unexpected(status.error());
   return validator.finish();
@@ -350,15 +352,6 @@ Result<TableSample> sampleTable(const fs::path& path, const std::string& sheet, 
   auto reader = SpreadsheetReader::open(
       path.string(), sample.format == TableFormat::kOds ? SpreadsheetFormat::kOds : SpreadsheetFormat::kXlsx);
   if (!reader) return std::unexpected(reader.error());
-  auto csvCell = [](std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-    std::string out = "\"";
-    for (char c : text) {
-      if (c == '"') out += '"';
-      out += c;
-    }
-    return out + "\"";
-  };
   int64_t rows = 0;
   bool stopped = false;
   SpreadsheetOptions options;
@@ -373,7 +366,7 @@ Result<TableSample> sampleTable(const fs::path& path, const std::string& sheet, 
               return;
             }
             ++rows;
-            for (size_t i = 0; i < record.cells.size(); ++i) sample.text += (i ? "," : "") + csvCell(record.cells[i].value);
+            for (size_t i = 0; i < record.cells.size(); ++i) sample.text += (i ? "," : "") + strings::csvField(record.cells[i].value);
             sample.text += "\n";
           },
       .onError = [](const SourceError&) {},
@@ -490,6 +483,7 @@ Result<Report> validateResource(const DataPackage& package, const fs::path& pack
     }
     validator.setReferencedKeys(fk.resource, targetValidator.collectedKeys());
   }
+  if (options.onRow) validator.setRowCallback(options.onRow);
   auto status = readTable(dataPath, mainOptions, validator);
   if (!status) return std::unexpected(status.error());
   Report report = validator.finish();

@@ -32,6 +32,9 @@ struct FileOptions {
   // Called about every MiB with bytes read and the file size; returning false cancels (the
   // report then ends with a source-error "abgebrochen").
   std::function<bool(uint64_t done, uint64_t total)> progress;
+  // validateFile/validateResource: every data row of the checked table with its values and
+  // whether it is valid (for storing rows; errors found only at the end are in the report).
+  std::function<void(const RowOutcome&)> onRow;
 };
 
 // The file's format from its first bytes and its name.

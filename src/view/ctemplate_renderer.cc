@@ -29,6 +29,11 @@ void fill(ctemplate::TemplateDictionary& dict, const nlohmann::json& model) {
       dict.SetValue(key, value.dump());
     } else if (value.is_boolean()) {
       if (value.get<bool>()) dict.ShowSection(key);
+    } else if (value.is_object() && endsWith(key, "_INCLUDE") && value.contains("FILE") && value["FILE"].is_string()) {
+      // A shared part of several pages ({{>X_INCLUDE}}): the template file and its own values.
+      auto* part = dict.AddIncludeDictionary(key);
+      part->SetFilename(value["FILE"].get<std::string>());
+      fill(*part, value);
     } else if (value.is_object()) {
       fill(*dict.AddSectionDictionary(key), value);
     } else if (value.is_array()) {

@@ -4,6 +4,9 @@
  *  1. Fokus auf die Fehlerzusammenfassung (#fehler) nach dem Absenden eines Formulars.
  *  2. Vorschlagsliste für die Kommunensuche (#kommune-suche) nach dem ARIA-APG-Muster
  *     „Combobox mit Listbox-Popup“ (aria-autocomplete="list").
+ *  3. Fortschritt eines laufenden Imports (#fortschritt[data-opgv-poll]): fragt die Seite alle
+ *     zwei Sekunden im Hintergrund ab und aktualisiert Balken und Text, ohne neu zu laden (kein
+ *     Sprung an den Seitenanfang); ist der Import fertig, wird die Seite einmal neu geladen.
  * Kein innerHTML mit Serverdaten, keine Inline-Styles (CSP: script-src 'self', style-src 'self').
  */
 (function () {
@@ -241,8 +244,52 @@
     });
   }
 
+  // 3. Fortschritt eines laufenden Imports
+  function setupProgressPolling(section) {
+    var url = section.getAttribute('data-opgv-poll');
+    var stopped = false;
+    function poll() {
+      if (stopped) return;
+      window.fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } }).then(function (res) {
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        return res.text();
+      }).then(function (html) {
+        var doc = new DOMParser().parseFromString(html, 'text/html');
+        var fresh = doc.getElementById('fortschritt');
+        if (!fresh) {
+          window.location.reload();
+          return;
+        }
+        var bar = section.querySelector('progress');
+        var freshBar = fresh.querySelector('progress');
+        if (bar && freshBar) {
+          bar.value = freshBar.value;
+          bar.textContent = freshBar.textContent;
+        }
+        var label = section.querySelector('[data-opgv-progress-text]');
+        var freshLabel = fresh.querySelector('[data-opgv-progress-text]');
+        if (label && freshLabel && label.textContent !== freshLabel.textContent) label.textContent = freshLabel.textContent;
+        window.setTimeout(poll, 2000);
+      }).catch(function () {
+        // Netzfehler: die Links „Stand jetzt abrufen“ funktionieren weiter.
+        window.setTimeout(poll, 5000);
+      });
+    }
+    var stop = section.querySelector('[data-opgv-poll-stop]');
+    if (stop) {
+      stop.hidden = false;
+      stop.addEventListener('click', function () {
+        stopped = true;
+        stop.hidden = true;
+      });
+    }
+    window.setTimeout(poll, 2000);
+  }
+
   ready(function () {
     focusErrorSummary();
+    var progress = document.querySelector('#fortschritt[data-opgv-poll]');
+    if (progress) setupProgressPolling(progress);
     var input = document.getElementById('kommune-suche');
     if (input) setupKommuneCombobox(input);
   });

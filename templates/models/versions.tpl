@@ -7,9 +7,9 @@
 {{#CAN_COMPARE}}<h2 class="kern-heading-medium">Versionen vergleichen</h2>
 <form method="get" action="/daten/modelle/{{M_SLUG}}/versionen" class="opgv-stack">
 <div class="kern-form-input"><label class="kern-label" for="v-von">Ältere Version</label>
-<select class="kern-form-input__select" id="v-von" name="von">{{#FROM_OPTIONS}}<option value="{{VALUE}}"{{SELECTED}}>{{VALUE}}</option>{{/FROM_OPTIONS}}</select></div>
+<select class="kern-form-input__select" id="v-von" name="von">{{#FROM_OPTIONS}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}}</option>{{/FROM_OPTIONS}}</select></div>
 <div class="kern-form-input"><label class="kern-label" for="v-zu">Neuere Version</label>
-<select class="kern-form-input__select" id="v-zu" name="zu">{{#TO_OPTIONS}}<option value="{{VALUE}}"{{SELECTED}}>{{VALUE}}</option>{{/TO_OPTIONS}}</select></div>
+<select class="kern-form-input__select" id="v-zu" name="zu">{{#TO_OPTIONS}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}}</option>{{/TO_OPTIONS}}</select></div>
 <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">Vergleichen</span></button>
 </form>{{/CAN_COMPARE}}
 {{#DIFF_ERROR}}<div class="opgv-error-summary" role="alert"><p class="kern-body">{{TEXT}}</p></div>{{/DIFF_ERROR}}

@@ -7,6 +7,8 @@
 //  - the use-case library (library.mjs): its pages in the same variants and its journeys;
 //  - the Bausteine (bausteine.mjs): catalogue, detail, fill-in and downloads (PPTX, PDF).
 //  - the data area (models.mjs): model catalogue, detail, versions with diff, XLSX template.
+//  - datasets (datasets.mjs): upload, column mapping, import progress and report, decision,
+//    preview and downloads, delete, import profiles.
 // Usage: node tests/browser/run.mjs --binary build/opgv [--source .]
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -18,6 +20,7 @@ import path from 'node:path';
 import { libraryTests } from './library.mjs';
 import { bausteineTests } from './bausteine.mjs';
 import { modelsTests } from './models.mjs';
+import { datasetsTests } from './datasets.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, v, i, all) => (i % 2 === 0 ? [...acc, [v.replace(/^--/, ''), all[i + 1]]] : acc), []));
 const binary = path.resolve(args.binary || 'build/opgv');
@@ -249,6 +252,7 @@ for (const v of variants) {
 await libraryTests({ browser, base, check, scan, login, progress, variants, noJsContexts, pageChecker, MEMBER, REDAKTION });
 await bausteineTests({ browser, base, check, scan, login, progress, variants, noJsContexts, pageChecker, MEMBER, REDAKTION });
 await modelsTests({ browser, base, check, progress, variants, noJsContexts, pageChecker, login, MEMBER });
+await datasetsTests({ browser, base, check, scan, login, progress, variants, noJsContexts, pageChecker, MEMBER, ADMIN, REDAKTION, binary, source });
 
 await browser.close();
 console.log(`Browsertests: ${passes} Prüfungen bestanden, ${failures} fehlgeschlagen`);

@@ -41,6 +41,10 @@ TEST(ModelsWeb, CatalogueDetailVersionsAndDownloads) {
   ASSERT_EQ(r.status, 200);
   EXPECT_NE(r.body.find("indikatorwerte-breit"), std::string::npos);
   EXPECT_NE(r.body.find("neu je_ew, qm_je_ew"), std::string::npos);
+  // The chosen versions stay selected (the attribute was once escaped into "_selected").
+  EXPECT_NE(r.body.find("<option value=\"1.0.0\" selected>"), std::string::npos);
+  EXPECT_NE(r.body.find("<option value=\"1.1.0\" selected>"), std::string::npos);
+  EXPECT_EQ(r.body.find("_selected"), std::string::npos);
   r = request(port, "GET", "/daten/modelle/sozialraum-indikatoren/versionen?von=0.0.1&zu=1.1.0");
   EXPECT_EQ(r.status, 404);
   EXPECT_NE(r.body.find("Bitte zwei vorhandene Versionen"), std::string::npos);

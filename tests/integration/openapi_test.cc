@@ -3,6 +3,7 @@
 // (valijson, draft 4, after translating the OpenAPI 3.0 dialect: nullable, $ref to components).
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -11,6 +12,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <tuple>
 
 #include <nlohmann/json.hpp>
@@ -26,6 +28,7 @@
 
 #include "common/strings.h"
 #include "features/accounts/service.h"
+#include "features/organisations/repository.h"
 #include "support/test_server.h"
 
 namespace opgv::test {
@@ -1435,6 +1438,218 @@ TEST(OpenApi, ModelsResponsesConform) {
   r = request(port, "GET", "/api/v1/models/sozialraum-indikatoren/template?format=ods");
   EXPECT_EQ(r.status, 422);
   doc.expectConforms("/api/v1/models/{slug}/template", "get", r);
+}
+
+TEST(OpenApi, DatasetsResponsesConform) {
+  TestServer server;
+  const auto& doc = document();
+  auto port = server.port();
+  auto& c = server.ctx();
+  organisations::OrganisationRepository orgs(*c.db);
+  organisations::Organisation o;
+  o.type = "govtech";
+  o.name = "Schnittstellen-Test GmbH";
+  o.slug = "schnittstellen-test-gmbh";
+  auto championId = server.createUser("champion@example.org");
+  auto org = orgs.insert(o, championId, c.clock->nowSeconds()).value();
+  orgs.activate(org);
+  orgs.addMembership(org, championId, "mitglied", "active", c.clock->nowSeconds());
+  auto member = createApiToken(server, championId);
+  auto stranger = createApiToken(server, server.createUser("fremd@example.org"));
+  const std::string orgId = std::to_string(org);
+  auto example = [](const std::string& model) {
+    std::ifstream in(sourceDir() + "/models/" + model + "/beispiel.csv", std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  auto csvUpload = [&](const std::string& token, const std::string& query, const std::string& content) {
+    auto headers = bearer(token);
+    headers.emplace_back("Content-Type", "text/csv");
+    return request(port, "POST", "/api/v1/datasets/uploads?" + query, headers, content);
+  };
+  // Polls the version until the import has finished; every answer must conform.
+  auto wait = [&](const std::string& target) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    for (;;) {
+      auto r = request(port, "GET", target, bearer(member));
+      doc.expectConforms("/api/v1/datasets/{id}/versions/{version}", "get", r);
+      auto j = json::parse(r.body, nullptr, false);
+      if (r.status != 200 || j.value("finished", false) || std::chrono::steady_clock::now() > deadline) return j;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  };
+
+  // List
+  auto r = request(port, "GET", "/api/v1/datasets", bearer(member));
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/datasets", "get", r);
+  r = request(port, "GET", "/api/v1/datasets?organisation=abc", bearer(member));
+  EXPECT_EQ(r.status, 422);
+  doc.expectConforms("/api/v1/datasets", "get", r);
+  r = request(port, "GET", "/api/v1/datasets");
+  EXPECT_EQ(r.status, 401);
+  doc.expectConforms("/api/v1/datasets", "get", r);
+
+  // Upload
+  r = csvUpload(member, "organisation=" + orgId + "&title=Schulen&model=schulen&filename=schulen.csv", example("schulen"));
+  ASSERT_EQ(r.status, 201) << r.body;
+  doc.expectConforms("/api/v1/datasets/uploads", "post", r);
+  auto uploadId = std::to_string(json::parse(r.body)["upload"]["id"].get<int64_t>());
+  r = csvUpload(member, "organisation=" + orgId, "");
+  EXPECT_EQ(r.status, 422);
+  doc.expectConforms("/api/v1/datasets/uploads", "post", r);
+  r = csvUpload(stranger, "organisation=" + orgId + "&title=X&model=schulen", example("schulen"));
+  EXPECT_EQ(r.status, 403);
+  doc.expectConforms("/api/v1/datasets/uploads", "post", r);
+  r = csvUpload(member, "dataset=999999", example("schulen"));
+  EXPECT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/datasets/uploads", "post", r);
+  r = request(port, "POST", "/api/v1/datasets/uploads?organisation=" + orgId, {{"Content-Type", "text/csv"}}, "a\n1\n");
+  EXPECT_EQ(r.status, 401);
+  doc.expectConforms("/api/v1/datasets/uploads", "post", r);
+
+  // Mapping
+  r = request(port, "GET", "/api/v1/datasets/uploads/" + uploadId + "/mapping", bearer(member));
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/datasets/uploads/{id}/mapping", "get", r);
+  r = request(port, "GET", "/api/v1/datasets/uploads/" + uploadId + "/mapping?profile=eins", bearer(member));
+  EXPECT_EQ(r.status, 422);
+  doc.expectConforms("/api/v1/datasets/uploads/{id}/mapping", "get", r);
+  r = request(port, "GET", "/api/v1/datasets/uploads/999999/mapping", bearer(member));
+  EXPECT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/datasets/uploads/{id}/mapping", "get", r);
+
+  // Import
+  const std::string importPath = "/api/v1/datasets/uploads/" + uploadId + "/import";
+  r = request(port, "POST", importPath, bearer(member, true), R"({"fields":{"schul_id":{"column":"gibt-es-nicht"}}})");
+  EXPECT_EQ(r.status, 422);
+  doc.expectConforms("/api/v1/datasets/uploads/{id}/import", "post", r);
+  r = request(port, "POST", importPath, bearer(member, true), "[1");
+  EXPECT_EQ(r.status, 400);
+  doc.expectConforms("/api/v1/datasets/uploads/{id}/import", "post", r);
+  auto plain = bearer(member);
+  plain.emplace_back("Content-Type", "text/plain");
+  r = request(port, "POST", importPath, plain, "{}");
+  EXPECT_EQ(r.status, 415);
+  doc.expectConforms("/api/v1/datasets/uploads/{id}/import", "post", r);
+  r = request(port, "POST", importPath, bearer(member, true),
+              R"({"profile_name":"schulen-verzeichnis","fields":{"ags":{"column":"ags"},"ort":{"constant":"Musterstadt"}},"reshape":false})");
+  ASSERT_EQ(r.status, 202) << r.body;
+  doc.expectConforms("/api/v1/datasets/uploads/{id}/import", "post", r);
+  auto started = json::parse(r.body);
+  const std::string datasetPath = "/api/v1/datasets/" + std::to_string(started["dataset_id"].get<int64_t>());
+  auto version = wait(r.header("location"));
+  ASSERT_EQ(version["status"], "imported") << version.dump();
+  r = request(port, "POST", importPath, bearer(member, true), "{}");
+  EXPECT_EQ(r.status, 404);  // the upload is gone after the import
+  doc.expectConforms("/api/v1/datasets/uploads/{id}/import", "post", r);
+
+  // Dataset, version, rows, downloads
+  r = request(port, "GET", datasetPath, bearer(member));
+  ASSERT_EQ(r.status, 200);
+  doc.expectConforms("/api/v1/datasets/{id}", "get", r);
+  r = request(port, "GET", datasetPath, bearer(stranger));
+  EXPECT_EQ(r.status, 403);
+  doc.expectConforms("/api/v1/datasets/{id}", "get", r);
+  r = request(port, "GET", "/api/v1/datasets/999999", bearer(member));
+  EXPECT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/datasets/{id}", "get", r);
+  r = request(port, "GET", datasetPath + "/versions/9", bearer(member));
+  EXPECT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/datasets/{id}/versions/{version}", "get", r);
+  r = request(port, "GET", datasetPath + "/rows?limit=3", bearer(member));
+  ASSERT_EQ(r.status, 200);
+  doc.expectConforms("/api/v1/datasets/{id}/rows", "get", r);
+  r = request(port, "GET", datasetPath + "/rows?offset=-1", bearer(member));
+  EXPECT_EQ(r.status, 422);
+  doc.expectConforms("/api/v1/datasets/{id}/rows", "get", r);
+  for (const char* format : {"csv", "xlsx", "json"}) {
+    r = request(port, "GET", datasetPath + "/download?format=" + format, bearer(member));
+    ASSERT_EQ(r.status, 200) << format;
+    doc.expectConforms("/api/v1/datasets/{id}/download", "get", r);
+  }
+  r = request(port, "GET", datasetPath + "/download?format=pdf", bearer(member));
+  EXPECT_EQ(r.status, 422);
+  doc.expectConforms("/api/v1/datasets/{id}/download", "get", r);
+  r = request(port, "GET", datasetPath + "/versions/1/rejects", bearer(member));
+  ASSERT_EQ(r.status, 200);
+  doc.expectConforms("/api/v1/datasets/{id}/versions/{version}/rejects", "get", r);
+  r = request(port, "POST", datasetPath + "/versions/1/cancel", bearer(member));
+  EXPECT_EQ(r.status, 409);
+  doc.expectConforms("/api/v1/datasets/{id}/versions/{version}/cancel", "post", r);
+
+  // A version with errors and the decision about it.
+  std::string broken = example("schulen");
+  broken.replace(broken.find("2024/25"), 7, "2024-25");
+  r = csvUpload(member, "dataset=" + std::to_string(started["dataset_id"].get<int64_t>()) + "&filename=neu.csv", broken);
+  ASSERT_EQ(r.status, 201) << r.body;
+  doc.expectConforms("/api/v1/datasets/uploads", "post", r);
+  uploadId = std::to_string(json::parse(r.body)["upload"]["id"].get<int64_t>());
+  r = request(port, "POST", "/api/v1/datasets/uploads/" + uploadId + "/import", bearer(member));
+  ASSERT_EQ(r.status, 202) << r.body;
+  version = wait(r.header("location"));
+  ASSERT_EQ(version["status"], "review") << version.dump();
+  const std::string decision = datasetPath + "/versions/2/decision";
+  r = request(port, "POST", decision, bearer(member, true), R"({"choice":"später"})");
+  EXPECT_EQ(r.status, 422);
+  doc.expectConforms("/api/v1/datasets/{id}/versions/{version}/decision", "post", r);
+  r = request(port, "POST", decision, bearer(stranger, true), R"({"choice":"discard"})");
+  EXPECT_EQ(r.status, 403);
+  doc.expectConforms("/api/v1/datasets/{id}/versions/{version}/decision", "post", r);
+  r = request(port, "GET", datasetPath + "/versions/2/rejects", bearer(member));
+  ASSERT_EQ(r.status, 200);
+  doc.expectConforms("/api/v1/datasets/{id}/versions/{version}/rejects", "get", r);
+  r = request(port, "POST", decision, bearer(member, true), R"({"choice":"keep_valid_rows"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  doc.expectConforms("/api/v1/datasets/{id}/versions/{version}/decision", "post", r);
+  r = request(port, "POST", decision, bearer(member, true), R"({"choice":"discard"})");
+  EXPECT_EQ(r.status, 409);
+  doc.expectConforms("/api/v1/datasets/{id}/versions/{version}/decision", "post", r);
+
+  // Cancelling a running (or, on a fast machine, already finished) import.
+  r = request(port, "GET", "/api/v1/models/schulen/synth?rows=5000&seed=2");
+  ASSERT_EQ(r.status, 200);
+  r = csvUpload(member, "dataset=" + std::to_string(started["dataset_id"].get<int64_t>()) + "&filename=gross.csv", r.body);
+  ASSERT_EQ(r.status, 201);
+  uploadId = std::to_string(json::parse(r.body)["upload"]["id"].get<int64_t>());
+  r = request(port, "POST", "/api/v1/datasets/uploads/" + uploadId + "/import", bearer(member));
+  ASSERT_EQ(r.status, 202);
+  auto running = r.header("location");
+  r = request(port, "POST", running + "/cancel", bearer(member));
+  EXPECT_TRUE(r.status == 202 || r.status == 409) << r.status;
+  doc.expectConforms("/api/v1/datasets/{id}/versions/{version}/cancel", "post", r);
+  wait(running);
+
+  // Import profiles
+  r = request(port, "GET", "/api/v1/import-profiles?organisation=" + orgId, bearer(member));
+  ASSERT_EQ(r.status, 200);
+  doc.expectConforms("/api/v1/import-profiles", "get", r);
+  auto profiles = json::parse(r.body);
+  ASSERT_FALSE(profiles["items"].empty());
+  r = request(port, "GET", "/api/v1/import-profiles", bearer(member));
+  EXPECT_EQ(r.status, 422);
+  doc.expectConforms("/api/v1/import-profiles", "get", r);
+  r = request(port, "GET", "/api/v1/import-profiles?organisation=" + orgId, bearer(stranger));
+  EXPECT_EQ(r.status, 403);
+  doc.expectConforms("/api/v1/import-profiles", "get", r);
+  r = request(port, "GET", "/api/v1/import-profiles/" + std::to_string(profiles["items"][0]["id"].get<int64_t>()), bearer(member));
+  ASSERT_EQ(r.status, 200);
+  doc.expectConforms("/api/v1/import-profiles/{id}", "get", r);
+  r = request(port, "GET", "/api/v1/import-profiles/999999", bearer(member));
+  EXPECT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/import-profiles/{id}", "get", r);
+
+  // Delete
+  r = request(port, "DELETE", datasetPath, bearer(stranger));
+  EXPECT_EQ(r.status, 403);
+  doc.expectConforms("/api/v1/datasets/{id}", "delete", r);
+  r = request(port, "DELETE", datasetPath, bearer(member));
+  ASSERT_EQ(r.status, 204) << r.body;
+  doc.expectConforms("/api/v1/datasets/{id}", "delete", r);
+  r = request(port, "DELETE", datasetPath, bearer(member));
+  EXPECT_EQ(r.status, 404);
+  doc.expectConforms("/api/v1/datasets/{id}", "delete", r);
 }
 
 }  // namespace

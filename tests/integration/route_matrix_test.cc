@@ -8,6 +8,7 @@
 // Expectations: "200", "403", … or "303>/anmelden" (status and the start of the Location header).
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include <chrono>
@@ -26,7 +27,10 @@
 #include "common/strings.h"
 #include "features/accounts/repository.h"
 #include "features/accounts/service.h"
+#include "features/datasets/service.h"
 #include "features/library/service.h"
+#include "features/models/repository.h"
+#include "features/models/service.h"
 #include "features/organisations/repository.h"
 #include "features/organisations/service.h"
 #include "support/test_server.h"
@@ -250,6 +254,57 @@ class Fixture {
     }
   }
 
+  // Datasets of `org`, made by the Organisations-Admin through the service; imports run right away
+  // unless `holdImports` (the version then stays queued). Shared fixtures are made once, for cells
+  // that change nothing; rows that consume their target make a fresh one.
+  datasets::DatasetService& datasetService() {
+    if (!datasets_) {
+      auto modelsDir = std::filesystem::path(sourceDir()) / "models";
+      auto models = std::make_shared<const models::ModelService>(models::ModelRepository::load(modelsDir, nullptr));
+      datasets_ = std::make_unique<datasets::DatasetService>(*server.ctx().db, *server.ctx().clock, models, modelsDir);
+      datasets_->setRunner([this](datasets::VersionRef ref) {
+        if (!hold_imports_) datasets_->runImport(ref);
+      });
+    }
+    return *datasets_;
+  }
+  static std::string haushaltCsv(bool broken) {
+    return std::string("ags,haushaltsjahr,planart,produktbereich,produktbereich_name,ertraege_euro,aufwendungen_euro,saldo_euro\n"
+                       "09999001,2024,ergebnis,11,Innere Verwaltung,3852410.17,18402117.84,-14549707.67\n") +
+           (broken ? "9999001" : "09999001") + ",2024,ergebnis,12,Sicherheit und Ordnung,2948733.40,7651280.12,-4702546.72\n";
+  }
+  int64_t datasetUpload(bool broken = false) {
+    datasets::NewUpload input;
+    input.organisation_id = org;
+    input.title = unique("Matrix-Datensatz ");
+    input.model = "haushalt/ergebnisplan";
+    input.filename = "matrix.csv";
+    std::string content = haushaltCsv(broken);
+    input.bytes = content;
+    return datasetService().createUpload(principal(userOf(Role::kOrgAdmin), Role::kOrgAdmin), input).value().id;
+  }
+  // A dataset with version 1: imported, in review (broken) or still queued (held).
+  datasets::VersionRef dataset(bool broken = false, bool held = false) {
+    auto uploadId = datasetUpload(broken);
+    hold_imports_ = held;
+    auto ref = datasetService().startImport(principal(userOf(Role::kOrgAdmin), Role::kOrgAdmin), uploadId, {});
+    hold_imports_ = false;
+    return ref.value();
+  }
+  std::string sharedDataset() {
+    if (!shared_dataset_) shared_dataset_ = dataset().dataset_id;
+    return std::to_string(*shared_dataset_);
+  }
+  std::string sharedUpload() {
+    if (!shared_upload_) shared_upload_ = datasetUpload();
+    return std::to_string(*shared_upload_);
+  }
+  std::string sharedProfile() {
+    sharedDataset();
+    auto list = datasetService().profiles(principal(userOf(Role::kOrgAdmin), Role::kOrgAdmin), org).value();
+    return std::to_string(list.at(0).id);
+  }
+
   void leave(Role role, int64_t orgId) {
     if (role != Role::kGast) orgRepo().removeMembership(orgId, userOf(role));
   }
@@ -266,6 +321,9 @@ class Fixture {
   std::unique_ptr<accounts::AccountService> accounts_;
   std::unique_ptr<organisations::OrganisationService> orgs_;
   std::unique_ptr<library::UseCaseService> library_;
+  std::unique_ptr<datasets::DatasetService> datasets_;
+  bool hold_imports_ = false;
+  std::optional<int64_t> shared_dataset_, shared_upload_;
   std::string dummy_hash_;
   int counter_ = 0;
 };
@@ -325,6 +383,55 @@ const std::vector<Row>& matrix() {
       // The form is multipart (a file input); the matrix's urlencoded form shows that guests are sent
       // to the login before anything is read, members get 415 for the wrong media type.
       {"POST", "/daten/datensaetze/pruefen", roles("303>/anmelden", "415", "415", "415", "415")},
+      // Dataset pages: as the API rows below, the Organisations-Admin is the member of `org` that
+      // owns the fixtures; platform admins may read and delete, not work with, others' data.
+      {"GET", "/daten/datensaetze", roles("303>/anmelden", "200", "200", "200", "200")},
+      {"GET", "/daten/datensaetze/neu", roles("303>/anmelden", "200", "200", "200", "200")},
+      {"POST", "/daten/datensaetze/neu", roles("303>/anmelden", "415", "415", "415", "415")},
+      {"GET", "/daten/datensaetze/hochgeladen/{id}/zuordnung", roles("303>/anmelden", "404", "404", "404", "200"),
+       [](Fixture& f, Role) { return Cell{"/daten/datensaetze/hochgeladen/" + f.sharedUpload() + "/zuordnung"}; }},
+      {"POST", "/daten/datensaetze/hochgeladen/{id}/zuordnung", roles("303>/anmelden", "404", "404", "404", "200"),
+       [](Fixture& f, Role) {
+         auto c = form({{"aktion", "aktualisieren"}});
+         c.target = "/daten/datensaetze/hochgeladen/" + f.sharedUpload() + "/zuordnung";
+         return c;
+       }},
+      {"GET", "/daten/datensaetze/{id}", roles("303>/anmelden", "403", "403", "200", "200"),
+       [](Fixture& f, Role) { return Cell{"/daten/datensaetze/" + f.sharedDataset()}; }},
+      {"GET", "/daten/datensaetze/{id}/versionen/{version}", roles("303>/anmelden", "403", "403", "200", "200"),
+       [](Fixture& f, Role) { return Cell{"/daten/datensaetze/" + f.sharedDataset() + "/versionen/1"}; }},
+      {"POST", "/daten/datensaetze/{id}/versionen/{version}/abbrechen", roles("303>/anmelden", "403", "403", "403", "303>/daten/datensaetze/"),
+       [](Fixture& f, Role role) {
+         auto c = form({});
+         auto id = role == O ? std::to_string(f.dataset(false, true).dataset_id) : f.sharedDataset();
+         c.target = "/daten/datensaetze/" + id + "/versionen/1/abbrechen";
+         return c;
+       }},
+      {"POST", "/daten/datensaetze/{id}/versionen/{version}/entscheidung", roles("303>/anmelden", "403", "403", "403", "303>/daten/datensaetze/"),
+       [](Fixture& f, Role role) {
+         auto c = form({{"wahl", "verwerfen"}});
+         auto id = role == O ? std::to_string(f.dataset(true).dataset_id) : f.sharedDataset();
+         c.target = "/daten/datensaetze/" + id + "/versionen/1/entscheidung";
+         return c;
+       }},
+      {"GET", "/daten/datensaetze/{id}/download", roles("303>/anmelden", "403", "403", "200", "200"),
+       [](Fixture& f, Role) { return Cell{"/daten/datensaetze/" + f.sharedDataset() + "/download?format=csv"}; }},
+      {"GET", "/daten/datensaetze/{id}/versionen/{version}/abgelehnt.csv", roles("303>/anmelden", "403", "403", "200", "200"),
+       [](Fixture& f, Role) { return Cell{"/daten/datensaetze/" + f.sharedDataset() + "/versionen/1/abgelehnt.csv"}; }},
+      {"GET", "/daten/datensaetze/{id}/loeschen", roles("303>/anmelden", "403", "403", "200", "200"),
+       [](Fixture& f, Role) { return Cell{"/daten/datensaetze/" + f.sharedDataset() + "/loeschen"}; }},
+      {"POST", "/daten/datensaetze/{id}/loeschen", roles("303>/anmelden", "403", "403", "303>/daten/datensaetze", "303>/daten/datensaetze"),
+       [](Fixture& f, Role role) {
+         auto c = form({});
+         auto id = role == A || role == O ? std::to_string(f.dataset().dataset_id) : f.sharedDataset();
+         c.target = "/daten/datensaetze/" + id + "/loeschen";
+         return c;
+       }},
+      {"GET", "/daten/importprofile", roles("303>/anmelden", "200", "200", "200", "200")},
+      {"GET", "/daten/importprofile/{id}", roles("303>/anmelden", "403", "403", "200", "200"),
+       [](Fixture& f, Role) { return Cell{"/daten/importprofile/" + f.sharedProfile()}; }},
+      {"GET", "/daten/importprofile/{id}/versionen/{version}", roles("303>/anmelden", "403", "403", "200", "200"),
+       [](Fixture& f, Role) { return Cell{"/daten/importprofile/" + f.sharedProfile() + "/versionen/1"}; }},
       {"GET", "/daten/modelle", all("200")},
       {"GET", "/daten/modelle/{slug}", all("200"), [](Fixture&, Role) { return Cell{"/daten/modelle/sozialraum-indikatoren"}; }},
       {"GET", "/daten/modelle/{slug}/datapackage.json", all("200"),
@@ -631,6 +738,55 @@ const std::vector<Row>& matrix() {
        }},
       {"POST", "/api/v1/datasets/validate", roles("401", "200", "200", "200", "200"),
        [](Fixture&, Role) { return Cell{"/api/v1/datasets/validate?model=haushalt&filename=matrix.csv"}; }},
+      // Datasets: the Organisations-Admin is a member of `org`, which owns the fixtures; everyone
+      // else is not (platform admins may read, but not work with, other organisations' data).
+      // Uploads are visible to their uploader only (404 for everyone else).
+      {"GET", "/api/v1/datasets", apiMembers("200")},
+      {"POST", "/api/v1/datasets/uploads", roles("401", "403", "403", "403", "201"),
+       [](Fixture& f, Role) {
+         Cell c;
+         c.target = "/api/v1/datasets/uploads?organisation=" + orgPath(f) + "&title=Matrix&model=haushalt&filename=matrix.csv";
+         c.json = Fixture::haushaltCsv(false);  // the file is the body
+         return c;
+       }},
+      {"GET", "/api/v1/datasets/uploads/{id}/mapping", roles("401", "404", "404", "404", "200"),
+       [](Fixture& f, Role) { return Cell{"/api/v1/datasets/uploads/" + f.sharedUpload() + "/mapping"}; }},
+      {"POST", "/api/v1/datasets/uploads/{id}/import", roles("401", "404", "404", "404", "202"),
+       [](Fixture& f, Role role) {
+         auto id = role == O ? std::to_string(f.datasetUpload()) : f.sharedUpload();
+         return Cell{"/api/v1/datasets/uploads/" + id + "/import"};
+       }},
+      {"GET", "/api/v1/datasets/{id}", roles("401", "403", "403", "200", "200"),
+       [](Fixture& f, Role) { return Cell{"/api/v1/datasets/" + f.sharedDataset()}; }},
+      {"DELETE", "/api/v1/datasets/{id}", roles("401", "403", "403", "204", "204"),
+       [](Fixture& f, Role role) {
+         auto id = role == A || role == O ? std::to_string(f.dataset().dataset_id) : f.sharedDataset();
+         return Cell{"/api/v1/datasets/" + id};
+       }},
+      {"GET", "/api/v1/datasets/{id}/versions/{version}", roles("401", "403", "403", "200", "200"),
+       [](Fixture& f, Role) { return Cell{"/api/v1/datasets/" + f.sharedDataset() + "/versions/1"}; }},
+      {"POST", "/api/v1/datasets/{id}/versions/{version}/cancel", roles("401", "403", "403", "403", "202"),
+       [](Fixture& f, Role role) {
+         auto id = role == O ? std::to_string(f.dataset(false, true).dataset_id) : f.sharedDataset();
+         return Cell{"/api/v1/datasets/" + id + "/versions/1/cancel"};
+       }},
+      {"POST", "/api/v1/datasets/{id}/versions/{version}/decision", roles("401", "403", "403", "403", "200"),
+       [](Fixture& f, Role role) {
+         auto c = body({{"choice", "discard"}});
+         auto id = role == O ? std::to_string(f.dataset(true).dataset_id) : f.sharedDataset();
+         c.target = "/api/v1/datasets/" + id + "/versions/1/decision";
+         return c;
+       }},
+      {"GET", "/api/v1/datasets/{id}/versions/{version}/rejects", roles("401", "403", "403", "200", "200"),
+       [](Fixture& f, Role) { return Cell{"/api/v1/datasets/" + f.sharedDataset() + "/versions/1/rejects"}; }},
+      {"GET", "/api/v1/datasets/{id}/rows", roles("401", "403", "403", "200", "200"),
+       [](Fixture& f, Role) { return Cell{"/api/v1/datasets/" + f.sharedDataset() + "/rows?limit=5"}; }},
+      {"GET", "/api/v1/datasets/{id}/download", roles("401", "403", "403", "200", "200"),
+       [](Fixture& f, Role) { return Cell{"/api/v1/datasets/" + f.sharedDataset() + "/download?format=xlsx"}; }},
+      {"GET", "/api/v1/import-profiles", roles("401", "403", "403", "200", "200"),
+       [](Fixture& f, Role) { return Cell{"/api/v1/import-profiles?organisation=" + orgPath(f)}; }},
+      {"GET", "/api/v1/import-profiles/{id}", roles("401", "403", "403", "200", "200"),
+       [](Fixture& f, Role) { return Cell{"/api/v1/import-profiles/" + f.sharedProfile()}; }},
       {"GET", "/api/v1/models", all("200")},
       {"GET", "/api/v1/models/{slug}", all("200"), [](Fixture&, Role) { return Cell{"/api/v1/models/schulen"}; }},
       {"GET", "/api/v1/models/{slug}/datapackage", all("200"), [](Fixture&, Role) { return Cell{"/api/v1/models/schulen/datapackage"}; }},

@@ -15,18 +15,6 @@
 
 namespace opgv::models {
 
-namespace {
-
-std::string csvCell(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string typeLabel(const validation::Field& field) {
   static const std::pair<const char*, const char*> labels[] = {
       {"string", "Text"}, {"number", "Zahl"}, {"integer", "Ganze Zahl"}, {"boolean", "Ja/Nein (true/false)"},
@@ -41,8 +29,6 @@ std::string typeLabel(const validation::Field& field) {
   }
   return name;
 }
-
-}  // namespace
 
 ModelService::ModelService(std::shared_ptr<const ModelRepository> repository) : repository_(std::move(repository)) {
   for (const auto& m : repository_->all()) {
@@ -101,7 +87,7 @@ Result<Download> ModelService::blankTemplate(const std::string& slug, const std:
   std::string base = slug + "-" + (*r)->name + "-vorlage";
   if (format == "csv" || format.empty()) {
     std::string csv = "\xEF\xBB\xBF";
-    for (size_t i = 0; i < schema.fields.size(); ++i) csv += (i ? "," : "") + csvCell(schema.fields[i].name);
+    for (size_t i = 0; i < schema.fields.size(); ++i) csv += (i ? "," : "") + strings::csvField(schema.fields[i].name);
     csv += "\r\n";
     return Download{base + ".csv", "text/csv; charset=utf-8", std::move(csv)};
   }

@@ -20,6 +20,9 @@ struct Download {
   std::string bytes;
 };
 
+// German name of a field's type with its notation, e.g. „Datum (JJJJ-MM-TT)“.
+std::string typeLabel(const validation::Field& field);
+
 class ModelService {
  public:
   // Computes the sizes of the downloads once: models change only with a release, and the detail

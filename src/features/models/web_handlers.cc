@@ -80,7 +80,7 @@ json downloadLink(const std::string& url, const std::string& text, std::optional
 
 }  // namespace
 
-void registerRoutes(http::Router& router, app::AppContext& ctx) {
+std::shared_ptr<const ModelService> registerRoutes(http::Router& router, app::AppContext& ctx) {
   std::vector<std::string> problems;
   auto repository = ModelRepository::load(std::filesystem::path(ctx.resources) / "models", &problems);
   for (const auto& p : problems) log::warn("Datenmodelle: " + p);
@@ -229,7 +229,7 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
       for (const auto& r : m.package.resources) {
         std::string value = m.slug + "/" + r.name;
         options.push_back({{"VALUE", value}, {"LABEL", m.title + " – " + r.descriptor.value("title", r.name)},
-                           {"SELECTED", (selected == m.slug && (resource.empty() || resource == r.name)) ? " selected" : ""}});
+                           {"SELECTED", (selected == m.slug && (resource.empty() || resource == r.name))}});
       }
     }
     page.model["MODEL_OPTIONS"] = options;
@@ -271,28 +271,10 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
       return web::render(ctx, req, std::move(page));
     }
     page.title = "Prüfbericht: " + report->source;
-    json r = {{"SOURCE", report->source}, {"ROWS", validation::formatCount(static_cast<uint64_t>(report->stats.rows))},
-              {"SUMMARY", validation::errorSummary(*report)}, {"FORMAT", report->format}, {"RESOURCE", report->resource},
-              {"MODEL", slug}};
-    r[report->valid ? "VALID" : "INVALID"] = json::array({json::object()});
-    json notes = json::array();
-    for (const auto& n : report->notes) notes.push_back({{"TEXT", n}});
-    r["NOTES"] = notes;
-    json counts = json::array();
-    for (const auto& [code, count] : report->errorCounts) {
-      counts.push_back({{"LABEL", validation::errorCodeLabel(code)}, {"CODE", code},
-                        {"COUNT", validation::formatCount(static_cast<uint64_t>(count))}});
-    }
-    if (!counts.empty()) r["COUNTS"] = {{"ITEMS", counts}};
-    json errors = json::array();
-    for (const auto& e : report->errors) {
-      errors.push_back({{"E_ROW", e.row ? std::to_string(e.row) : std::string("–")}, {"E_FIELD", e.field}, {"E_CELL", e.cell},
-                        {"E_MESSAGE", e.message}, {"E_CODE", e.code}});
-    }
-    if (!errors.empty()) r["ERRORS"] = {{"ITEMS", errors}};
-    if (report->truncated) {
-      r["TRUNCATED"] = {{"COUNT", validation::formatCount(static_cast<uint64_t>(report->stats.errors) - report->errors.size())}};
-    }
+    json r = {{"SOURCE", report->source}};
+    json part = reportInclude(validation::reportToJson(*report), slug, 3);
+    if (!report->valid) part["INVALID"][0]["ADVICE"] = {{"TEXT", "Korrigieren Sie die Datei und prüfen Sie sie erneut."}};
+    r["REPORT_INCLUDE"] = part;
     page.model["REPORT"] = r;
     return web::render(ctx, req, std::move(page));
   });
@@ -316,8 +298,8 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
     for (const auto& v : model.versions) {
       versions.push_back({{"V_NUMBER", v.version}, {"V_CURRENT", v.version == model.version ? "aktuell" : ""},
                           {"V_URL", "/daten/modelle/" + model.slug + "/datapackage.json?version=" + strings::percentEncode(v.version)}});
-      fromOptions.push_back({{"VALUE", v.version}, {"SELECTED", v.version == from ? " selected" : ""}});
-      toOptions.push_back({{"VALUE", v.version}, {"SELECTED", v.version == to ? " selected" : ""}});
+      fromOptions.push_back({{"VALUE", v.version}, {"SELECTED", v.version == from}});
+      toOptions.push_back({{"VALUE", v.version}, {"SELECTED", v.version == to}});
     }
     page.model["VERSIONS"] = versions;
     page.model["FROM_OPTIONS"] = fromOptions;
@@ -349,6 +331,7 @@ void registerRoutes(http::Router& router, app::AppContext& ctx) {
     }
     return web::render(ctx, req, std::move(page));
   });
+  return service;
 }
 
 }  // namespace opgv::models

@@ -66,6 +66,29 @@ TEST(MappingProposal, KitaExportWithAbbreviationsAndTypes) {
   EXPECT_EQ(profile->dialect->delimiter, ";");
 }
 
+// A sample of "9999001"-like ids makes the column look numeric; the text field still gets the text,
+// so "09999001" further down keeps its zero.
+TEST(MappingProposal, ColumnsForTextFieldsAreReadAsText) {
+  auto target = *parseSchemaText(R"({"fields":[{"name":"ags","type":"string"},{"name":"wert","type":"number"}]})");
+  std::string csv = "ags;wert\n9999001;1,5\n9999002;2,25\n";
+  auto proposal = proposeMapping(inferTable(csv, true), target, "m", "r", synonyms());
+  json columns = proposal.profile["source"]["columns"];
+  ASSERT_EQ(columns.size(), 2u);
+  EXPECT_EQ(columns[0]["type"], "string");
+  EXPECT_FALSE(columns[0].contains("groupChar"));
+  EXPECT_EQ(columns[1]["type"], "number");  // German numbers still become numbers
+  EXPECT_EQ(columns[1]["decimalChar"], ",");
+  auto profile = parseProfile(proposal.profile, ".");
+  ASSERT_TRUE(profile.has_value()) << profile.error().message;
+  auto dir = std::filesystem::temp_directory_path() / "opgv-text-columns";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "in.csv") << csv << "09999003;3\n";
+  auto result = runProfile(*profile, target, dir / "in.csv");
+  ASSERT_TRUE(result.has_value());
+  EXPECT_NE(result->csv.find("09999003,3"), std::string::npos) << result->csv;
+  std::filesystem::remove_all(dir);
+}
+
 TEST(MappingProposal, TextColumnsDoNotFillNumberFields) {
   auto target = *parseSchemaText(R"({"fields":[{"name":"anzahl","type":"integer"}]})");
   auto proposal = proposeMapping(inferTable("Anzahl\nviele\nwenige\n", true), target, "m", "r", synonyms());

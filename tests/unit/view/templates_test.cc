@@ -45,6 +45,23 @@ TEST(Templates, OnlyMarkdownVariablesAreUnescaped) {
   }
 }
 
+// A variable right after an attribute value stands where an attribute name goes; the HTML
+// auto-escaping turns " selected" there into "_selected", so the option is never selected.
+// Boolean attributes are sections: {{#SELECTED}} selected{{/SELECTED}}.
+TEST(Templates, NoVariableInAttributeNamePosition) {
+  std::regex attributeName(R"re(="[^"<>]*"\{\{[A-Z0-9_]+\}\})re");
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(sourceDir() + "/templates")) {
+    if (entry.path().extension() != ".tpl") continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    auto content = text.str();
+    for (std::sregex_iterator it(content.begin(), content.end(), attributeName), end; it != end; ++it) {
+      ADD_FAILURE() << entry.path() << ": " << it->str();
+    }
+  }
+}
+
 TEST(Templates, MarkdownVariablesAreRenderedSafely) {
   auto renderer = view::createCtemplateRenderer(sourceDir() + "/templates");
   nlohmann::json model = {{"THEME_SYSTEM", true}, {"PAGE_TITLE", "t"}, {"LOGGED_OUT", true},

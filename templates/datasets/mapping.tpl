@@ -1,0 +1,37 @@
+{{%AUTOESCAPE context="HTML"}}
+<div class="opgv-stack">
+<h1 class="kern-heading-large">Spalten zuordnen</h1>
+<p class="kern-body opgv-prose">Datei „{{FILENAME}}“ ({{SIZE}}, {{COLUMN_COUNT}} Spalten) für „{{DATASET_TITLE}}“ im Modell <a class="kern-link" href="/daten/modelle/{{MODEL_SLUG}}">{{MODEL_TITLE}}</a>. Die Plattform hat einen Vorschlag gemacht. Prüfen Sie für jedes Feld des Modells, aus welcher Spalte es seinen Wert bekommt. Die Zuordnung wird als Import-Profil gespeichert und lässt sich für die nächste Lieferung wieder verwenden.</p>
+{{#HAS_FORM_ERRORS}}<div class="opgv-error-summary" role="alert" tabindex="-1" id="fehler"><h2 class="kern-heading-small">{{ERROR_TITLE}}</h2>
+<ul class="kern-list">{{#FORM_ERRORS}}<li><a class="kern-link" href="#{{FIELD_ID}}">{{MESSAGE}}</a></li>{{/FORM_ERRORS}}</ul></div>{{/HAS_FORM_ERRORS}}
+<details class="opgv-details"><summary class="kern-body">Spalten der Datei und Begründung des Vorschlags</summary>
+<ul class="kern-list">{{#COLUMNS}}<li><code>{{NAME}}</code></li>{{/COLUMNS}}</ul>
+{{#HAS_NOTES}}<ul class="kern-list">{{#NOTES}}<li>{{TEXT}}</li>{{/NOTES}}</ul>{{/HAS_NOTES}}
+</details>
+<form method="post" action="/daten/datensaetze/hochgeladen/{{UPLOAD_ID}}/zuordnung" class="opgv-form opgv-stack" novalidate>
+<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+{{#PROFILES}}<fieldset class="kern-fieldset"><legend class="kern-label">Gespeicherte Zuordnung verwenden</legend><div class="kern-fieldset__body">
+<div class="kern-form-input"><label class="kern-label" for="m-basis">Ausgangspunkt</label>
+<select class="kern-form-input__select" id="m-basis" name="profil_id">{{#OPTIONS}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/OPTIONS}}</select></div>
+<button type="submit" name="aktion" value="laden" class="kern-btn kern-btn--secondary"><span class="kern-label">Zuordnung laden</span></button>
+</div></fieldset>{{/PROFILES}}
+{{#BASE_PROFILE}}<input type="hidden" name="profil_id" value="{{ID}}">{{/BASE_PROFILE}}
+{{#RESHAPE}}<fieldset class="kern-fieldset"><legend class="kern-label">Breite Tabelle umformen</legend><div class="kern-fieldset__body">
+<input type="hidden" name="umformen_angeboten" value="1">
+<div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="m-umformen" name="umformen" value="1"{{#CHECKED}} checked{{/CHECKED}} aria-describedby="m-umformen-hint"><label class="kern-label" for="m-umformen">{{COUNT}} Spalten zu Zeilen machen</label></div>
+<p class="kern-hint" id="m-umformen-hint">Aus jeder dieser Spalten wird je Zeile der Datei eine eigene Zeile: der Spaltenname kommt in „{{NAME_COLUMN}}“, der Wert in „{{VALUE_COLUMN}}“. Spalten: {{#COLUMNS}}<code>{{NAME}}</code> {{/COLUMNS}}. Nach einer Änderung bitte „Vorschau aktualisieren“ wählen.</p>
+</div></fieldset>{{/RESHAPE}}
+<div class="opgv-table-wrap" role="region" aria-label="Zuordnung der Felder" tabindex="0">
+<table class="opgv-table opgv-table--stack"><caption class="kern-sr-only">Zuordnung: je Feld des Modells die Quelle in Ihrer Datei</caption>
+<thead><tr><th scope="col">Feld des Modells</th><th scope="col">Quelle</th><th scope="col">Fester Wert</th></tr></thead>
+<tbody>{{#FIELDS}}<tr{{#F_ERROR}} class="opgv-row--error"{{/F_ERROR}}><th scope="row"><span class="kern-body"><strong>{{F_TITLE}}</strong></span><br><code>{{F_NAME}}</code> · {{F_TYPE}}{{#F_REQUIRED}} · <strong>Pflichtfeld</strong>{{/F_REQUIRED}}{{#F_ERROR}}<p class="kern-error" id="f-{{F_NAME}}-error"><span class="kern-sr-only">Fehler:</span> {{MESSAGE}}</p>{{/F_ERROR}}</th>
+<td><label class="kern-sr-only" for="f-{{F_NAME}}">Quelle für {{F_TITLE}}</label><select class="kern-form-input__select" id="f-{{F_NAME}}" name="quelle.{{F_NAME}}"{{#F_ERROR}} aria-invalid="true" aria-describedby="f-{{F_NAME}}-error"{{/F_ERROR}}>{{#F_OPTIONS}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/F_OPTIONS}}</select></td>
+<td><label class="kern-sr-only" for="w-{{F_NAME}}">Fester Wert für {{F_TITLE}}</label><input class="kern-form-input__input" id="w-{{F_NAME}}" name="wert.{{F_NAME}}" type="text" value="{{F_CONSTANT}}"></td></tr>{{/FIELDS}}</tbody></table></div>
+<div class="kern-form-input{{#PROFILE_ERROR}} kern-form-input--error{{/PROFILE_ERROR}}"><label class="kern-label" for="m-profil">Speichern als Import-Profil</label>
+<p class="kern-hint" id="m-profil-hint">Kleinbuchstaben, Ziffern und Bindestriche. Unter einem vorhandenen Namen entsteht eine neue Fassung.</p>
+{{#PROFILE_ERROR}}<p class="kern-error" id="m-profil-error"><span class="kern-sr-only">Fehler:</span> {{MESSAGE}}</p>{{/PROFILE_ERROR}}
+<input class="kern-form-input__input" id="m-profil" name="profil" type="text" maxlength="80" value="{{PROFILE_NAME}}" aria-describedby="m-profil-hint{{#PROFILE_ERROR}} m-profil-error{{/PROFILE_ERROR}}"{{#PROFILE_ERROR}} aria-invalid="true"{{/PROFILE_ERROR}}></div>
+<p class="opgv-actions"><button type="submit" name="aktion" value="importieren" class="kern-btn kern-btn--primary"><span class="kern-label">Importieren und prüfen</span></button>
+<button type="submit" name="aktion" value="aktualisieren" class="kern-btn kern-btn--secondary"><span class="kern-label">Vorschau aktualisieren</span></button></p>
+</form>
+</div>

@@ -1,0 +1,373 @@
+// Datasets in the browser, without JavaScript: upload → column mapping → import with progress →
+// report → decision → dataset with preview, paging and downloads → delete with confirmation. On
+// SQLite and PostgreSQL; the import runs on the real server's queue.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include "support/http_client.h"
+#include "support/test_server.h"
+
+namespace opgv::test {
+namespace {
+
+using nlohmann::json;
+
+const std::string kBoundary = "----opgvDatensatz42";
+
+std::string multipart(const std::vector<std::pair<std::string, std::string>>& fields, const std::string& fileName,
+                      const std::string& fileContent) {
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    body += "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+  }
+  body += "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"datei\"; filename=\"" + fileName +
+          "\"\r\nContent-Type: text/csv\r\n\r\n" + fileContent + "\r\n--" + kBoundary + "--\r\n";
+  return body;
+}
+
+std::string example(const std::string& model) {
+  std::ifstream in(sourceDir() + "/models/" + model + "/beispiel.csv", std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+class DatasetsWeb : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == Backend::kPostgres && !postgresAvailable()) GTEST_SKIP() << "PostgreSQL nicht verfügbar";
+    server_ = std::make_unique<TestServer>(GetParam());
+  }
+
+  // An active organisation with `email` as active member (role mitglied or org_admin).
+  int64_t organisationWith(const std::string& name, const std::vector<std::pair<std::string, std::string>>& members) {
+    auto& db = *server_->ctx().db;
+    std::string slug = name;
+    for (auto& c : slug) c = c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    int64_t orgId = db.query("INSERT INTO organisations (type, name, slug, status, created_at) VALUES ('govtech', $1, $2, "
+                             "'active', 1) RETURNING id",
+                             {name, slug})
+                        .first()
+                        .i64(0);
+    for (const auto& [email, role] : members) {
+      auto user = db.query("SELECT id FROM users WHERE email = $1", {email});
+      int64_t userId = user.empty() ? server_->createUser(email) : user.first().i64(0);
+      db.query("INSERT INTO memberships (organisation_id, user_id, role, status, created_at) VALUES ($1, $2, $3, 'active', 1)",
+               {orgId, userId, role});
+    }
+    return orgId;
+  }
+
+  HttpResponse upload(Browser& browser, const std::vector<std::pair<std::string, std::string>>& fields,
+                      const std::string& fileName, const std::string& content) {
+    auto all = fields;
+    all.insert(all.begin(), {"csrf_token", browser.csrfToken()});
+    return browser.send("POST", "/daten/datensaetze/neu", multipart(all, fileName, content),
+                        "multipart/form-data; boundary=" + kBoundary);
+  }
+
+  // Follows the progress page (as the meta refresh would) until the import has finished.
+  HttpResponse waitForVersion(Browser& browser, const std::string& url) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    for (;;) {
+      auto page = browser.get(url);
+      if (!contains(page.body, "id=\"fortschritt\"") || std::chrono::steady_clock::now() > deadline) return page;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+
+  std::unique_ptr<TestServer> server_;
+};
+
+TEST_P(DatasetsWeb, UploadMapImportBrowseDownloadAndDelete) {
+  auto browser = server_->loggedIn("champion@example.org");
+  int64_t orgId = organisationWith("Datenwerk Test", {{"champion@example.org", "mitglied"}});
+
+  auto list = browser.get("/daten/datensaetze");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_TRUE(contains(list.body, "Noch keine Datensätze"));
+  auto form = browser.get("/daten/datensaetze/neu");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(contains(form.body, "enctype=\"multipart/form-data\""));
+  EXPECT_TRUE(contains(form.body, "Datenwerk Test"));
+
+  // Missing title and file: German errors, nothing stored.
+  auto bad = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", ""}, {"modell", "haushalt/ergebnisplan"}}, "", "");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(contains(bad.body, "Bitte einen Titel angeben"));
+  EXPECT_TRUE(contains(bad.body, "Bitte eine Datei auswählen"));
+  EXPECT_EQ(server_->ctx().db->query("SELECT COUNT(*) FROM dataset_uploads").first().i64(0), 0);
+
+  // Step 1: upload. Step 2: the proposal maps every column of the model's own example.
+  auto uploaded = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", "Haushalt 2024"}, {"modell", "haushalt/ergebnisplan"}},
+                         "haushalt.csv", example("haushalt"));
+  ASSERT_EQ(uploaded.status, 303) << uploaded.body;
+  std::string mappingUrl = uploaded.header("location");
+  ASSERT_TRUE(std::regex_match(mappingUrl, std::regex("/daten/datensaetze/hochgeladen/[0-9]+/zuordnung")));
+  auto mapping = browser.get(mappingUrl);
+  ASSERT_EQ(mapping.status, 200) << mapping.body;
+  EXPECT_TRUE(contains(mapping.body, "name=\"quelle.ags\""));
+  EXPECT_TRUE(contains(mapping.body, "<option value=\"ertraege_euro\" selected>"));
+
+  // Step 3: import; the progress page reloads itself until the import is done.
+  auto started = browser.postForm(mappingUrl, {{"aktion", "importieren"}, {"profil", "haushalt-test"}});
+  ASSERT_EQ(started.status, 303) << started.body;
+  std::string versionUrl = started.header("location");
+  ASSERT_TRUE(std::regex_match(versionUrl, std::regex("/daten/datensaetze/[0-9]+/versionen/1")));
+  auto version = waitForVersion(browser, versionUrl);
+  ASSERT_EQ(version.status, 200);
+  EXPECT_TRUE(contains(version.body, "Diese Version ist übernommen")) << version.body;
+  EXPECT_TRUE(contains(version.body, "30 Zeilen fehlerfrei"));
+  std::string datasetUrl = versionUrl.substr(0, versionUrl.find("/versionen"));
+
+  // The dataset: preview, downloads. The CSV is the model's example, byte for byte in its values.
+  auto dataset = browser.get(datasetUrl);
+  ASSERT_EQ(dataset.status, 200);
+  EXPECT_TRUE(contains(dataset.body, "Haushalt 2024"));
+  EXPECT_TRUE(contains(dataset.body, "Version 1, 30 Zeilen"));
+  EXPECT_TRUE(contains(dataset.body, "Innere Verwaltung"));
+  auto csv = browser.get(datasetUrl + "/download?format=csv");
+  ASSERT_EQ(csv.status, 200);
+  std::string expected = example("haushalt");
+  std::string normalised = std::regex_replace(csv.body, std::regex("\r\n"), "\n");
+  EXPECT_EQ(normalised, expected);
+  auto xlsx = browser.get(datasetUrl + "/download?format=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  auto jsonFile = browser.get(datasetUrl + "/download?format=json");
+  ASSERT_EQ(jsonFile.status, 200);
+  auto doc = json::parse(jsonFile.body);
+  ASSERT_EQ(doc["zeilen"].size(), 30u);
+  EXPECT_EQ(doc["zeilen"][0]["ags"], "09999001");
+  EXPECT_TRUE(doc["zeilen"][0]["ertraege_euro"].is_number());
+  EXPECT_EQ(browser.get(datasetUrl + "/download?format=pdf").status, 422);
+
+  // Second version with broken rows: the user decides. Nothing is dropped silently.
+  std::string broken = example("haushalt");
+  broken.replace(broken.find("09999001"), 8, "9999001");  // breaks the AGS pattern in row 2
+  broken += "09999001,2024,ergebnis,99,Unbekannt,1,2,-1\n";  // not a Produktbereich
+  std::string datasetId = datasetUrl.substr(datasetUrl.rfind('/') + 1);
+  auto again = browser.get("/daten/datensaetze/neu?datensatz=" + datasetId);
+  ASSERT_EQ(again.status, 200);
+  EXPECT_TRUE(contains(again.body, "Neue Version hochladen"));
+  auto second = upload(browser, {{"datensatz", datasetId}}, "haushalt-neu.csv", broken);
+  ASSERT_EQ(second.status, 303) << second.body;
+  std::string secondMapping = second.header("location");
+  auto mapping2 = browser.get(secondMapping);
+  ASSERT_EQ(mapping2.status, 200);
+  EXPECT_TRUE(contains(mapping2.body, "haushalt-test (Fassung 1)"));  // the saved profile is offered
+  auto started2 = browser.postForm(secondMapping, {{"aktion", "importieren"}, {"profil", "haushalt-test"}});
+  ASSERT_EQ(started2.status, 303) << started2.body;
+  auto review = waitForVersion(browser, started2.header("location"));
+  EXPECT_TRUE(contains(review.body, "Wie soll es weitergehen?")) << review.body;
+  EXPECT_TRUE(contains(review.body, "29 Zeilen fehlerfrei"));
+  EXPECT_TRUE(contains(review.body, "2 Zeilen mit Fehlern"));
+  EXPECT_TRUE(contains(review.body, "constraint-error"));
+  // Meanwhile the dataset still shows version 1.
+  EXPECT_TRUE(contains(browser.get(datasetUrl).body, "Version 1, 30 Zeilen"));
+  auto rejects = browser.get(started2.header("location") + "/abgelehnt.csv");
+  ASSERT_EQ(rejects.status, 200);
+  EXPECT_TRUE(contains(rejects.body, "zeile,fehler,ags"));
+  EXPECT_TRUE(contains(rejects.body, "9999001"));
+  EXPECT_TRUE(contains(rejects.body, "Unbekannt"));
+  auto keep = browser.postForm(started2.header("location") + "/entscheidung", {{"wahl", "gueltige"}});
+  ASSERT_EQ(keep.status, 303);
+  dataset = browser.follow(keep);
+  EXPECT_TRUE(contains(dataset.body, "Die fehlerfreien Zeilen wurden übernommen"));
+  EXPECT_TRUE(contains(dataset.body, "Version 2, 29 Zeilen"));
+  // The decision is final.
+  EXPECT_EQ(browser.postForm(started2.header("location") + "/entscheidung", {{"wahl", "verwerfen"}}).status, 409);
+  // The profile has its second version.
+  auto profiles = browser.get("/daten/importprofile");
+  ASSERT_EQ(profiles.status, 200);
+  EXPECT_TRUE(contains(profiles.body, "haushalt-test"));
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(profiles.body, match, std::regex("/daten/importprofile/([0-9]+)")));
+  auto profile = browser.get(match[0].str());
+  EXPECT_TRUE(contains(profile.body, "Fassung 2 herunterladen"));
+  auto profileFile = browser.get(match[0].str() + "/versionen/2");
+  ASSERT_EQ(profileFile.status, 200);
+  EXPECT_EQ(json::parse(profileFile.body)["model"], "haushalt");
+
+  // Deleting asks first, then removes everything.
+  auto confirm = browser.get(datasetUrl + "/loeschen");
+  ASSERT_EQ(confirm.status, 200);
+  EXPECT_TRUE(contains(confirm.body, "endgültig gelöscht"));
+  EXPECT_EQ(browser.get(datasetUrl).status, 200);
+  auto removed = browser.postForm(datasetUrl + "/loeschen", {});
+  ASSERT_EQ(removed.status, 303);
+  EXPECT_EQ(removed.header("location"), "/daten/datensaetze");
+  EXPECT_EQ(browser.get(datasetUrl).status, 404);
+  EXPECT_EQ(server_->ctx().db->query("SELECT COUNT(*) FROM dataset_rows").first().i64(0), 0);
+}
+
+TEST_P(DatasetsWeb, WrongMappingIsExplainedAndCanBeCorrected) {
+  auto browser = server_->loggedIn("mapper@example.org");
+  int64_t orgId = organisationWith("Mapping GmbH", {{"mapper@example.org", "org_admin"}});
+  browser.get("/daten/datensaetze/neu");
+  // A Kommune's own export: German notation, other column names.
+  std::string own = "Gemeindeschlüssel;Jahr;Planart;Produktbereich;Bezeichnung;Ertraege;Aufwendungen;Saldo\n"
+                    "09999001;2024;ansatz;11;Innere Verwaltung;1.500,50;2.500,00;-999,50\n"
+                    "09999001;2024;ansatz;12;Sicherheit und Ordnung;100,00;300,25;-200,25\n";
+  auto uploaded = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", "Eigener Export"}, {"modell", "haushalt/ergebnisplan"}},
+                         "export.csv", own);
+  ASSERT_EQ(uploaded.status, 303) << uploaded.body;
+  std::string mappingUrl = uploaded.header("location");
+  auto mapping = browser.get(mappingUrl);
+  ASSERT_EQ(mapping.status, 200);
+  EXPECT_TRUE(contains(mapping.body, "<option value=\"Gemeindeschlüssel\" selected>")) << mapping.body;
+  EXPECT_TRUE(contains(mapping.body, "<option value=\"Ertraege\" selected>"));
+
+  // A column that is not in the file: the form says so and keeps the choices.
+  auto wrong = browser.postForm(mappingUrl, {{"aktion", "importieren"}, {"profil", "eigener-export"}, {"quelle.ags", "Gibtsnicht"},
+                                             {"quelle.haushaltsjahr", "Jahr"}, {"quelle.planart", "Planart"},
+                                             {"quelle.produktbereich", "Produktbereich"}, {"quelle.produktbereich_name", "Bezeichnung"},
+                                             {"quelle.ertraege_euro", "Ertraege"}, {"quelle.aufwendungen_euro", "Aufwendungen"},
+                                             {"quelle.saldo_euro", "Saldo"}});
+  EXPECT_EQ(wrong.status, 422) << wrong.body;
+  EXPECT_TRUE(contains(wrong.body, "Gibtsnicht"));
+  EXPECT_TRUE(contains(wrong.body, "opgv-error-summary"));
+  // A bad profile name.
+  auto badName = browser.postForm(mappingUrl, {{"aktion", "importieren"}, {"profil", "Mein Profil!"}});
+  EXPECT_EQ(badName.status, 422);
+  EXPECT_TRUE(contains(badName.body, "Kleinbuchstaben"));
+
+  // The planart "ansatz" with a constant: the fixed value replaces the column.
+  auto fixed = browser.postForm(mappingUrl, {{"aktion", "importieren"}, {"profil", "eigener-export"}, {"quelle.planart", "="},
+                                             {"wert.planart", "ergebnis"}});
+  ASSERT_EQ(fixed.status, 303) << fixed.body;
+  auto version = waitForVersion(browser, fixed.header("location"));
+  EXPECT_TRUE(contains(version.body, "Diese Version ist übernommen")) << version.body;
+  std::string datasetUrl = fixed.header("location").substr(0, fixed.header("location").find("/versionen"));
+  auto csv = browser.get(datasetUrl + "/download?format=csv");
+  EXPECT_TRUE(contains(csv.body, "09999001,2024,ergebnis,11,Innere Verwaltung,1500.50,2500.00,-999.50")) << csv.body;
+
+  // Discarding a version in review and mapping the same file again.
+  std::string broken = own + "09999001;2024;ansatz;11;Doppelt;1,00;2,00;-1,00\n";  // duplicate key
+  auto second = upload(browser, {{"datensatz", datasetUrl.substr(datasetUrl.rfind('/') + 1)}}, "export2.csv", broken);
+  ASSERT_EQ(second.status, 303);
+  auto started = browser.postForm(second.header("location"), {{"aktion", "importieren"}, {"profil", "eigener-export"},
+                                                              {"quelle.planart", "="}, {"wert.planart", "ergebnis"}});
+  ASSERT_EQ(started.status, 303) << started.body;
+  auto review = waitForVersion(browser, started.header("location"));
+  ASSERT_TRUE(contains(review.body, "Wie soll es weitergehen?")) << review.body;
+  auto remap = browser.postForm(started.header("location") + "/entscheidung", {{"wahl", "zuordnung"}});
+  ASSERT_EQ(remap.status, 303);
+  EXPECT_EQ(remap.header("location"), second.header("location"));
+  auto discarded = browser.get(started.header("location"));
+  EXPECT_TRUE(contains(discarded.body, "verworfen"));
+  EXPECT_EQ(server_->ctx().db->query("SELECT COUNT(*) FROM dataset_rows WHERE valid = 0").first().i64(0), 0);
+}
+
+TEST_P(DatasetsWeb, OnlyMembersSeeAnOrganisationsDatasets) {
+  auto owner = server_->loggedIn("owner@example.org");
+  int64_t orgId = organisationWith("Eigene Org", {{"owner@example.org", "mitglied"}});
+  owner.get("/daten/datensaetze/neu");
+  auto uploaded = upload(owner, {{"organisation", std::to_string(orgId)}, {"titel", "Geheim"}, {"modell", "haushalt/ergebnisplan"}},
+                         "haushalt.csv", example("haushalt"));
+  ASSERT_EQ(uploaded.status, 303);
+  auto started = owner.postForm(uploaded.header("location"), {{"aktion", "importieren"}});
+  ASSERT_EQ(started.status, 303) << started.body;
+  waitForVersion(owner, started.header("location"));
+  std::string datasetUrl = started.header("location").substr(0, started.header("location").find("/versionen"));
+
+  auto stranger = server_->loggedIn("fremd@example.org");
+  EXPECT_EQ(stranger.get(datasetUrl).status, 403);
+  EXPECT_EQ(stranger.get(datasetUrl + "/download?format=csv").status, 403);
+  EXPECT_EQ(stranger.get(uploaded.header("location")).status, 404);
+  EXPECT_FALSE(contains(stranger.get("/daten/datensaetze").body, "Geheim"));
+  stranger.get("/daten/datensaetze/neu");
+  auto foreign = upload(stranger, {{"organisation", std::to_string(orgId)}, {"titel", "X"}, {"modell", "haushalt/ergebnisplan"}},
+                        "a.csv", example("haushalt"));
+  EXPECT_EQ(foreign.status, 403);
+  // A plain member who did not create it may not delete it either… but the creator may.
+  EXPECT_EQ(owner.get(datasetUrl + "/loeschen").status, 200);
+
+  Browser guest = server_->browser();
+  auto redirect = guest.get("/daten/datensaetze");
+  EXPECT_EQ(redirect.status, 303);
+  EXPECT_EQ(redirect.header("location").rfind("/anmelden", 0), 0u);
+}
+
+TEST_P(DatasetsWeb, ProgressPageReloadsOnlyWhenAskedAndTheDecisionNeedsAChoice) {
+  auto browser = server_->loggedIn("geduld@example.org");
+  int64_t orgId = organisationWith("Geduld AG", {{"geduld@example.org", "mitglied"}});
+  browser.get("/daten/datensaetze/neu");
+  std::string broken = example("haushalt");
+  broken.replace(broken.find("09999001"), 8, "9999001");
+  auto uploaded = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", "Geduld"}, {"modell", "haushalt/ergebnisplan"}},
+                         "haushalt.csv", broken);
+  ASSERT_EQ(uploaded.status, 303);
+  auto started = browser.postForm(uploaded.header("location"), {{"aktion", "importieren"}});
+  ASSERT_EQ(started.status, 303);
+  std::string versionUrl = started.header("location");
+  waitForVersion(browser, versionUrl);
+  // As if it were still running (a real one is over too fast to catch).
+  auto& db = *server_->ctx().db;
+  db.query("UPDATE dataset_versions SET status = 'running', progress_percent = 42, phase = 'Werte prüfen und speichern', "
+           "heartbeat_at = $1", {static_cast<int64_t>(std::time(nullptr))});
+  auto running = browser.get(versionUrl);
+  ASSERT_EQ(running.status, 200);
+  EXPECT_TRUE(contains(running.body, "<progress id=\"v-fortschritt\" max=\"100\" value=\"42\">"));
+  EXPECT_TRUE(contains(running.body, "Werte prüfen und speichern"));
+  EXPECT_TRUE(contains(running.body, "data-opgv-poll=\"" + versionUrl + "\""));
+  EXPECT_FALSE(contains(running.body, "http-equiv=\"refresh\""));  // WCAG 2.2.1: no reload unasked
+  auto optedIn = browser.get(versionUrl + "?aktualisieren=an");
+  EXPECT_TRUE(contains(optedIn.body, "<meta http-equiv=\"refresh\" content=\"5\">"));
+  EXPECT_TRUE(contains(optedIn.body, "Automatisches Neuladen beenden"));
+  EXPECT_FALSE(contains(optedIn.body, "data-opgv-poll"));
+  db.query("UPDATE dataset_versions SET status = 'review', progress_percent = 100, phase = ''");
+
+  auto page = browser.get(versionUrl);
+  EXPECT_TRUE(contains(page.body, "die fehlerhafte Zeile bleibt"));  // one row: singular
+  auto noChoice = browser.postForm(versionUrl + "/entscheidung", {});
+  EXPECT_EQ(noChoice.status, 422);
+  EXPECT_TRUE(contains(noChoice.body, "Bitte wählen Sie, wie es weitergehen soll."));
+  EXPECT_TRUE(contains(noChoice.body, "kern-fieldset--error"));
+  EXPECT_TRUE(contains(noChoice.body, "href=\"#d-wahl\""));
+  EXPECT_TRUE(contains(browser.get(versionUrl).body, "Wie soll es weitergehen?"));  // nothing decided
+}
+
+TEST_P(DatasetsWeb, AWideTableBecomesRowsOfTheLongModel) {
+  auto browser = server_->loggedIn("sozial@example.org");
+  int64_t orgId = organisationWith("Sozialplanung", {{"sozial@example.org", "mitglied"}});
+  browser.get("/daten/datensaetze/neu");
+  // One column per indicator, as monitoring tables are usually delivered.
+  std::string wide = "Planungsraum;S1;S3;S4\n01100101;4,22594;2,5;10,1\n01100102;3,1;1,75;8\n";
+  auto uploaded = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", "Monitoring"},
+                                   {"modell", "sozialraum-indikatoren/indikatorwerte"}}, "monitoring.csv", wide);
+  ASSERT_EQ(uploaded.status, 303) << uploaded.body;
+  std::string mappingUrl = uploaded.header("location");
+  auto mapping = browser.get(mappingUrl);
+  ASSERT_EQ(mapping.status, 200);
+  EXPECT_TRUE(contains(mapping.body, "3 Spalten zu Zeilen machen")) << mapping.body;
+  EXPECT_TRUE(contains(mapping.body, "id=\"m-umformen\" name=\"umformen\" value=\"1\" checked"));
+  auto started = browser.postForm(mappingUrl, {{"aktion", "importieren"}, {"profil", "monitoring-breit"}, {"umformen_angeboten", "1"},
+                                               {"umformen", "1"}, {"quelle.gebiet_id", "Planungsraum"},
+                                               {"quelle.gebietsebene", "="}, {"wert.gebietsebene", "planungsraum"},
+                                               {"quelle.stichtag", "="}, {"wert.stichtag", "2020-12-31"},
+                                               {"quelle.einheit", "="}, {"wert.einheit", "prozent"}});
+  ASSERT_EQ(started.status, 303) << started.body;
+  auto version = waitForVersion(browser, started.header("location"));
+  EXPECT_TRUE(contains(version.body, "Diese Version ist übernommen")) << version.body;
+  EXPECT_TRUE(contains(version.body, "6 Zeilen fehlerfrei"));
+  std::string datasetUrl = started.header("location").substr(0, started.header("location").find("/versionen"));
+  auto csv = browser.get(datasetUrl + "/download?format=csv");
+  EXPECT_TRUE(contains(csv.body, "01100101,planungsraum,2020-12-31,S1,4.22594,prozent")) << csv.body;
+  EXPECT_TRUE(contains(csv.body, "01100102,planungsraum,2020-12-31,S3,1.75,prozent"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, DatasetsWeb, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& info) { return std::string(backendName(info.param)); });
+
+}  // namespace
+}  // namespace opgv::test

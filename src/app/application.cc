@@ -9,6 +9,7 @@
 #include "app/web.h"
 #include "common/crypto.h"
 #include "common/log.h"
+#include "common/strings.h"
 #include "db/migrate.h"
 #include "features/accounts/routes.h"
 #include "features/organisations/routes.h"
@@ -114,7 +115,16 @@ http::Handler Application::handler() {
 }
 
 std::unique_ptr<http::Server> Application::start() {
-  auto server = http::createServer(ctx_.config.serverOptions(), handler());
+  auto options = ctx_.config.serverOptions();
+  // Large uploads only from signed-in users: checked on the head, before the body is read.
+  options.admit_upload = [this](const http::Request& head) {
+    if (auto authz = head.header("authorization"); authz && strings::startsWith(*authz, "Bearer ")) {
+      return ctx_.sessions->resolveApiToken(strings::trim(authz->substr(7))).has_value();
+    }
+    auto token = head.cookie("opgv_session");
+    return token && ctx_.sessions->resolveSession(*token).has_value();
+  };
+  auto server = http::createServer(options, handler());
   server->start();
   return server;
 }

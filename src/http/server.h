@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ struct ServerOptions {
   // max_upload_bytes (never less than max_body_bytes); all others keep max_body_bytes.
   size_t max_upload_bytes = 50 << 20;
   std::vector<std::string> upload_path_prefixes;
+  // Asked with the request head (path, query, headers; no body yet) before a body larger than
+  // max_body_bytes is read on an upload route; false answers 401 and the body is never read, so
+  // anonymous clients cannot make the server buffer max_upload_bytes per thread. Unset: admit all.
+  std::function<bool(const Request& head)> admit_upload;
   size_t max_header_fields = 100;
   size_t max_header_value_bytes = 8192;
   // stop() waits this long for running requests; connections still busy then (e.g. a client

@@ -1,6 +1,8 @@
 // The larger body limit of the upload routes (ServerOptions::upload_path_prefixes, set in
-// app::Config::serverOptions()) against the real application and Poco server. No upload route
-// exists yet, so an accepted body ends in 403/404/405: the tests only care that it is not a 413.
+// app::Config::serverOptions()) against the real application and Poco server. Bodies above the
+// general limit are admitted only with a session or API token (checked on the head, before the
+// body is read); the size tests send a token so that an accepted body ends in 401/403/404/405
+// from the route, never a 413.
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -10,6 +12,7 @@
 
 #include <string>
 
+#include "features/accounts/service.h"
 #include "support/test_server.h"
 
 namespace opgv::test {
@@ -22,6 +25,11 @@ class UploadLimit : public ::testing::Test {
   // max-body-bytes stays at 1 MiB; uploads get 3 MiB so that the tests stay small.
   static void SetUpTestSuite() {
     server_ = new TestServer(Backend::kSqlite, TestServerOptions{.max_body_bytes = kMiB, .max_upload_bytes = 3 * kMiB});
+    auto& c = server_->ctx();
+    accounts::AccountService accounts(*c.db, *c.clock, *c.mailer, *c.sessions, *c.login_limiter, "http://test");
+    auth::Principal who;
+    who.user_id = server_->createUser("hochladen@example.org");
+    token_ = accounts.createToken(who, "Upload-Test")->raw;
   }
   static void TearDownTestSuite() {
     delete server_;
@@ -31,14 +39,16 @@ class UploadLimit : public ::testing::Test {
 
   // Sends the whole body with Content-Length and reads the answer.
   static HttpResponse postFull(const std::string& path, size_t bytes) {
-    return request(port(), "POST", path, {{"Content-Type", "application/octet-stream"}}, std::string(bytes, 'x'));
+    return request(port(), "POST", path, {{"Content-Type", "application/octet-stream"}, {"Authorization", "Bearer " + token_}},
+                   std::string(bytes, 'x'));
   }
 
   // Announces `bytes` but sends only the head: a 413 must come without the body being read (and
   // without the client racing a connection reset while it still sends).
-  static std::string announce(const std::string& path, size_t bytes) {
+  static std::string announce(const std::string& path, size_t bytes, bool signedIn = true) {
     int fd = connectLoopback(port(), 5);
     std::string head = "POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n" +
+                       (signedIn ? "Authorization: Bearer " + token_ + "\r\n" : std::string()) +
                        "Content-Length: " + std::to_string(bytes) + "\r\n\r\n";
     ::send(fd, head.data(), head.size(), MSG_NOSIGNAL);
     auto raw = readUntilClosed(fd);
@@ -47,10 +57,11 @@ class UploadLimit : public ::testing::Test {
   }
 
   // Sends `bytes` in 64 KiB chunks; stops early once the server answers.
-  static std::string chunked(const std::string& path, size_t bytes) {
+  static std::string chunked(const std::string& path, size_t bytes, bool signedIn = true) {
     int fd = connectLoopback(port(), 10);
     std::string head = "POST " + path +
-                       " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/octet-stream\r\n"
+                       " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/octet-stream\r\n" +
+                       (signedIn ? "Authorization: Bearer " + token_ + "\r\n" : std::string()) +
                        "Transfer-Encoding: chunked\r\n\r\n";
     ::send(fd, head.data(), head.size(), MSG_NOSIGNAL);
     const std::string chunk = "10000\r\n" + std::string(0x10000, 'y') + "\r\n";
@@ -82,7 +93,27 @@ class UploadLimit : public ::testing::Test {
   static void expectAlive() { EXPECT_EQ(request(port(), "GET", "/healthz").status, 200); }
 
   static inline TestServer* server_ = nullptr;
+  static inline std::string token_;
 };
+
+TEST_F(UploadLimit, LargeUploadsWithoutSignInAreRefusedBeforeTheBodyIsRead) {
+  // Only the head is sent: the answer must come without the server waiting for 2 MiB.
+  auto raw = announce("/daten/datensaetze/neu", 2 * kMiB, false);
+  ASSERT_EQ(statusOf(raw), 401) << raw.substr(0, 300);
+  EXPECT_EQ(detailOf(raw), "Zum Hochladen von Dateien bitte anmelden (Sitzung oder API-Token).");
+  EXPECT_EQ(statusOf(chunked("/api/v1/datasets/uploads", 2 * kMiB, false)), 401);
+  // A forged session cookie is no sign-in.
+  int fd = connectLoopback(port(), 5);
+  std::string head = "POST /daten/datensaetze/neu HTTP/1.1\r\nHost: x\r\nCookie: opgv_session=erfunden\r\n"
+                     "Content-Length: " + std::to_string(2 * kMiB) + "\r\n\r\n";
+  ::send(fd, head.data(), head.size(), MSG_NOSIGNAL);
+  auto forged = readUntilClosed(fd);
+  close(fd);
+  EXPECT_EQ(statusOf(forged), 401);
+  // Small bodies are not affected (the route answers for itself, e.g. 303 to the login).
+  EXPECT_NE(request(port(), "POST", "/daten/datensaetze/neu", {{"Content-Type", "text/plain"}}, "x").status, 401);
+  expectAlive();
+}
 
 TEST_F(UploadLimit, TwoMiBToAnUploadRouteIsNotRefused) {
   for (const char* path : {"/daten/datensaetze/x", "/daten/datensaetze", "/api/v1/datasets/abc/versionen",

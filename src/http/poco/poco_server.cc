@@ -200,6 +200,13 @@ class RequestAdapter final : public Poco::Net::HTTPRequestHandler {
         respond(in, out, limitResponse(413, tooLargeMessage(limit)), headOnly);
         return;
       }
+      bool largeBody = in.getChunkedTransferEncoding() ||
+                       (in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(options_.max_body_bytes));
+      if (limit.upload && largeBody && options_.admit_upload && !options_.admit_upload(request)) {
+        out.setKeepAlive(false);
+        respond(in, out, limitResponse(401, "Zum Hochladen von Dateien bitte anmelden (Sitzung oder API-Token)."), headOnly);
+        return;
+      }
       if (in.hasContentLength() || in.getChunkedTransferEncoding()) {
         std::istream& body = in.stream();
         std::string buffer;

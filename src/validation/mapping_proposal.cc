@@ -3,6 +3,7 @@
 #include "validation/validate_file.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <cctype>
 #include <set>
 
@@ -299,6 +300,86 @@ MappingProposal proposeMapping(const Inference& source, const Schema& target, co
                              "“. Prüfen Sie, ob die Spaltennamen den Codes des Modells entsprechen (sonst „codes“ ergänzen).");
   }
   return proposal;
+}
+
+namespace {
+
+// Words of a name or label, normalised, without short and generic ones.
+std::vector<std::string> labelWords(std::string_view text) {
+  static const std::set<std::string> generic = {"daten", "liste", "tabelle", "export", "stand", "datei", "und", "der",
+                                                "die", "das", "von", "nach", "mit", "pro", "je", "csv", "xlsx", "ods"};
+  std::vector<std::string> words;
+  std::string normal = normaliseName(text);
+  size_t start = 0;
+  while (start <= normal.size()) {
+    size_t end = normal.find('_', start);
+    if (end == std::string::npos) end = normal.size();
+    std::string word = normal.substr(start, end - start);
+    bool digits = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (word.size() >= 4 && !digits && !generic.count(word)) words.push_back(word);
+    start = end + 1;
+  }
+  return words;
+}
+
+// „haushaltsplan“ and „haushalt“ are related: one starts with the other (at least 5 letters).
+bool relatedWords(const std::string& a, const std::string& b) {
+  const std::string& shorter = a.size() <= b.size() ? a : b;
+  const std::string& longer = a.size() <= b.size() ? b : a;
+  return shorter.size() >= 5 ? longer.compare(0, shorter.size(), shorter) == 0 : shorter == longer;
+}
+
+}  // namespace
+
+std::vector<ModelMatch> rankModels(const Inference& source, const std::string& fileName,
+                                   const std::vector<ModelCandidate>& candidates, const SynonymTable& synonyms) {
+  std::vector<std::string> fileWords = labelWords(std::filesystem::path(fileName).stem().string());
+  for (const auto& f : source.schema.value("fields", json::array())) {
+    for (auto& w : labelWords(f.value("name", ""))) fileWords.push_back(std::move(w));
+  }
+  std::vector<ModelMatch> out;
+  for (const auto& c : candidates) {
+    if (!c.schema) continue;
+    MappingProposal proposal = proposeMapping(source, *c.schema, c.model, c.resource, synonyms, c.codes);
+    double weight = 0, filled = 0;
+    size_t mapped = 0;
+    for (size_t i = 0; i < c.schema->fields.size(); ++i) {
+      const Field& field = c.schema->fields[i];
+      double w = (field.constraints.required || field.inPrimaryKey) ? 2.0 : 1.0;
+      weight += w;
+      bool has = i < proposal.fields.size() && !proposal.fields[i].column.empty();
+      bool reshaped = !proposal.reshapeColumns.empty() && proposal.profile.contains("fields") &&
+                      proposal.profile["fields"].contains(field.name) && proposal.profile["fields"][field.name].contains("column");
+      if (has || reshaped) {
+        filled += w;
+        ++mapped;
+      }
+    }
+    ModelMatch match;
+    match.model = c.model;
+    match.resource = c.resource;
+    match.fieldScore = weight > 0 ? filled / weight : 0;
+    std::string hitWord;
+    for (const auto& label : c.labels) {
+      for (const auto& word : labelWords(label)) {
+        for (const auto& fileWord : fileWords) {
+          if (relatedWords(word, fileWord)) {
+            match.label = label;
+            hitWord = fileWord;
+            break;
+          }
+        }
+        if (!match.label.empty()) break;
+      }
+      if (!match.label.empty()) break;
+    }
+    match.score = 0.8 * match.fieldScore + (match.label.empty() ? 0.0 : 0.2);
+    match.reason = std::to_string(mapped) + " von " + std::to_string(c.schema->fields.size()) + " Feldern finden eine Spalte";
+    if (!match.label.empty()) match.reason += "; „" + hitWord + "“ passt zu „" + match.label + "“";
+    out.push_back(std::move(match));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const ModelMatch& a, const ModelMatch& b) { return a.score > b.score; });
+  return out;
 }
 
 void readTextFieldsAsText(json& profile, const Schema& target) {

@@ -52,6 +52,28 @@ double nameSimilarity(std::string_view column, const Field& field, const Synonym
 std::set<std::string> codeListValues(const DataPackage& package, const std::filesystem::path& packageDir,
                                      const Resource& resource);
 
+// Which model fits an uploaded file? For a Daten-Champion who does not know the models: every
+// candidate gets the proposal's share of fields it could fill (required ones count double) and a
+// match of the file's name and column names with the model's labels – its title, keywords and
+// Musterdatenkatalog labels (e.g. „Finanzen - Haushalt - Plan“).
+struct ModelCandidate {
+  std::string model;
+  std::string resource;
+  const Schema* schema = nullptr;
+  std::vector<std::string> labels;   // title, keywords, Musterdatenkatalog labels
+  std::set<std::string> codes;       // code list values (for wide → long), see codeListValues
+};
+struct ModelMatch {
+  std::string model;
+  std::string resource;
+  double score = 0;        // 0..1, best first
+  double fieldScore = 0;   // share of fields filled (required ones double)
+  std::string label;       // the label the file's name or columns matched, if any
+  std::string reason;      // German
+};
+std::vector<ModelMatch> rankModels(const Inference& source, const std::string& fileName,
+                                   const std::vector<ModelCandidate>& candidates, const SynonymTable& synonyms);
+
 // Source columns that fill a text field of the model are read as text: a column the sample made
 // look like numbers ("9999001") would otherwise lose what the sample did not show (the leading
 // zero of "09999001" further down) or its notation ("1.0" → "1"). Changes `profile` in place.

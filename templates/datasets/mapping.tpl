@@ -8,8 +8,14 @@
 <ul class="kern-list">{{#COLUMNS}}<li><code>{{NAME}}</code></li>{{/COLUMNS}}</ul>
 {{#HAS_NOTES}}<ul class="kern-list">{{#NOTES}}<li>{{TEXT}}</li>{{/NOTES}}</ul>{{/HAS_NOTES}}
 </details>
+{{#MODEL_MATCHES}}<section aria-labelledby="modellwahl" class="opgv-stack">
+<h2 class="kern-heading-small" id="modellwahl">Passt das Datenmodell?</h2>
+<p class="kern-body">So gut passt Ihre Datei zu den Modellen – nach den Spalten, die ein Feld finden, und nach Dateiname und Spaltennamen im Vergleich mit Titel, Schlagworten und den Bezeichnungen des Musterdatenkatalogs:</p>
+<ul class="kern-list">{{#ITEMS}}<li><strong>{{TITLE}}</strong> ({{PERCENT}} %): {{REASON}}.{{#CURRENT}} <em>Gewählt.</em>{{/CURRENT}}{{#SWITCH}} <a class="kern-link" href="{{URL}}">Dieses Modell verwenden<span class="kern-sr-only">: {{TITLE}}</span></a>{{/SWITCH}}</li>{{/ITEMS}}</ul>
+</section>{{/MODEL_MATCHES}}
 <form method="post" action="/daten/datensaetze/hochgeladen/{{UPLOAD_ID}}/zuordnung" class="opgv-form opgv-stack" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+{{#MODEL_MATCHES}}<input type="hidden" name="modell" value="{{CHOICE}}">{{/MODEL_MATCHES}}
 {{#PROFILES}}<fieldset class="kern-fieldset"><legend class="kern-label">Gespeicherte Zuordnung verwenden</legend><div class="kern-fieldset__body">
 <div class="kern-form-input"><label class="kern-label" for="m-basis">Ausgangspunkt</label>
 <select class="kern-form-input__select" id="m-basis" name="profil_id">{{#OPTIONS}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/OPTIONS}}</select></div>

@@ -337,6 +337,35 @@ TEST_P(DatasetsWeb, ProgressPageReloadsOnlyWhenAskedAndTheDecisionNeedsAChoice) 
   EXPECT_TRUE(contains(browser.get(versionUrl).body, "Wie soll es weitergehen?"));  // nothing decided
 }
 
+TEST_P(DatasetsWeb, TheModelCanBeProposedFromColumnsFileNameAndMusterdatenkatalogLabels) {
+  auto browser = server_->loggedIn("auto@example.org");
+  int64_t orgId = organisationWith("Automatik", {{"auto@example.org", "mitglied"}});
+  auto form = browser.get("/daten/datensaetze/neu");
+  EXPECT_TRUE(contains(form.body, "<option value=\"auto\" selected>Automatisch vorschlagen"));
+  std::string own = "Gemeindeschlüssel;Jahr;Planart;Produktbereich;Bezeichnung;Ertraege;Aufwendungen;Saldo\n"
+                    "09999001;2024;ergebnis;11;Innere Verwaltung;1.500,50;2.500,00;-999,50\n";
+  auto uploaded = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", "Plan"}, {"modell", "auto"}},
+                         "Haushaltsplan_2024.csv", own);
+  ASSERT_EQ(uploaded.status, 303) << uploaded.body;
+  auto mapping = browser.get(uploaded.header("location"));
+  ASSERT_EQ(mapping.status, 200);
+  EXPECT_TRUE(contains(mapping.body, "Passt das Datenmodell?"));
+  EXPECT_TRUE(contains(mapping.body, "<strong>Haushalt (Ergebnisplan nach Produktbereichen)</strong> (") && contains(mapping.body, "Gewählt")) << mapping.body.substr(mapping.body.find("modellwahl"), 1500);
+  EXPECT_TRUE(contains(mapping.body, "Gewählt."));
+  EXPECT_TRUE(contains(mapping.body, "„haushaltsplan“ passt zu „Finanzen - Haushalt - Plan“"));
+  EXPECT_TRUE(contains(mapping.body, "name=\"quelle.ertraege_euro\""));
+  // Switching to another model shows its fields; the choice travels with the form.
+  auto other = browser.get(uploaded.header("location") + "?modell=schulen%2Fschulen");
+  ASSERT_EQ(other.status, 200) << other.body;
+  EXPECT_TRUE(contains(other.body, "name=\"modell\" value=\"schulen/schulen\""));
+  EXPECT_FALSE(contains(other.body, "name=\"quelle.ertraege_euro\""));
+  // Nothing fits: say so instead of guessing.
+  auto nothing = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", "X"}, {"modell", "auto"}}, "a.csv",
+                        "Farbe;Geschmack\nrot;süß\n");
+  EXPECT_EQ(nothing.status, 422);
+  EXPECT_TRUE(contains(nothing.body, "passt keines der Datenmodelle")) << nothing.body;
+}
+
 TEST_P(DatasetsWeb, AWideTableBecomesRowsOfTheLongModel) {
   auto browser = server_->loggedIn("sozial@example.org");
   int64_t orgId = organisationWith("Sozialplanung", {{"sozial@example.org", "mitglied"}});

@@ -109,6 +109,10 @@ Result<MappingInput> mappingInput(const json& body) {
     if (it->is_string()) input.profile_name = it->get<std::string>();
     else errors.push_back({"profile_name", "Erwartet wird ein Text, z. B. „haushalt-kaemmerei“."});
   }
+  if (auto it = body.find("model"); it != body.end() && !it->is_null()) {
+    if (it->is_string()) input.model = it->get<std::string>();
+    else errors.push_back({"model", "Erwartet wird ein Datenmodell als Text, z. B. „haushalt/ergebnisplan“."});
+  }
   if (auto it = body.find("base_profile_id"); it != body.end() && !it->is_null()) {
     if (it->is_number_integer() && it->get<int64_t>() > 0) input.base_profile_id = it->get<int64_t>();
     else errors.push_back({"base_profile_id", "Erwartet wird die Nummer eines gespeicherten Import-Profils."});
@@ -178,6 +182,7 @@ void registerApiRoutes(http::Router& router, app::AppContext&, std::shared_ptr<D
     if (!profile) return http::problem(profile.error());
     MappingInput input;
     input.base_profile_id = *profile;
+    input.model = query->value("model");
     auto draft = service->mappingDraft(web::principal(req), *id, input);
     if (!draft) return problemOf(draft.error());
     return web::jsonResponse(200, mappingDraftJson(*draft));
@@ -201,6 +206,7 @@ void registerApiRoutes(http::Router& router, app::AppContext&, std::shared_ptr<D
     if (!input->source.empty() && !input->profile) {
       MappingInput base;
       base.base_profile_id = input->base_profile_id;
+      base.model = input->model;
       auto draft = service->mappingDraft(who, *id, base);
       if (!draft) return problemOf(draft.error());
       std::vector<FieldError> unknown;

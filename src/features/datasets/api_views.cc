@@ -102,7 +102,14 @@ json mappingDraftJson(const MappingDraft& d) {
   for (const auto& f : d.fields) fields.push_back(mappingFieldJson(f));
   json saved = json::array();
   for (const auto& p : d.saved_profiles) saved.push_back(profileRecordJson(p));
+  json matches = json::array();
+  for (const auto& m : d.model_matches) {
+    matches.push_back({{"model", m.model}, {"resource", m.resource}, {"score", m.score}, {"field_score", m.fieldScore},
+                       {"label", m.label}, {"reason", m.reason}});
+  }
   return {{"upload", uploadJson(d.upload)},
+          {"model_changeable", d.model_changeable},
+          {"model_matches", matches},
           {"columns", d.columns},
           {"reshape_available", d.reshape_available},
           {"reshape", d.reshape},

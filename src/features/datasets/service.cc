@@ -119,6 +119,57 @@ DatasetService::DatasetService(db::Database& database, const Clock& clock, std::
                                fs::path modelsDir)
     : repo_(database), db_(database), clock_(clock), models_(std::move(models)), models_dir_(std::move(modelsDir)) {
   runner_ = [this](VersionRef ref) { runImport(ref); };
+  std::ifstream in(models_dir_ / "synonyme.json", std::ios::binary);
+  json synonyms = in ? json::parse(in, nullptr, false) : json::object();
+  synonyms_ = validation::SynonymTable::fromJson(synonyms.is_discarded() ? json::object() : synonyms);
+  for (const auto& m : models_->list()) {
+    std::set<std::string> codeLists;  // resources other tables point to are lists, not data
+    for (const auto& r : m.package.resources) {
+      if (!r.schema) continue;
+      for (const auto& fk : r.schema->foreignKeys) {
+        if (!fk.selfReference()) codeLists.insert(fk.resource);
+      }
+    }
+    for (const auto& r : m.package.resources) {
+      if (!r.schema || codeLists.count(r.name)) continue;
+      validation::ModelCandidate c;
+      c.model = m.slug;
+      c.resource = r.name;
+      c.schema = &*r.schema;
+      // The Musterdatenkatalog labels first: a match names the category a Kommune would look for.
+      for (const auto& e : m.descriptor.value("musterdatenkatalog", json::array())) {
+        if (e.is_object() && e.contains("bezeichnung") && e["bezeichnung"].is_string()) c.labels.push_back(e["bezeichnung"].get<std::string>());
+      }
+      c.labels.push_back(m.title);
+      c.labels.push_back(r.descriptor.value("title", r.name));
+      for (const auto& k : m.descriptor.value("keywords", json::array())) {
+        if (k.is_string()) c.labels.push_back(k.get<std::string>());
+      }
+      c.codes = validation::codeListValues(m.package, m.dir, r);
+      candidates_.push_back(std::move(c));
+    }
+  }
+}
+
+std::vector<validation::ModelMatch> DatasetService::rank(const validation::Inference& inference, const std::string& filename) {
+  auto matches = validation::rankModels(inference, filename, candidates_, synonyms_);
+  if (matches.size() > 5) matches.resize(5);
+  return matches;
+}
+
+Result<std::pair<std::string, std::string>> DatasetService::bestModel(const std::string& filename, std::string_view bytes) {
+  TempFile file(filename.empty() ? std::string("datei.csv") : filename, bytes);
+  if (!file.ok()) return fail(ErrorCode::kInternal, "Die Datei konnte nicht zwischengespeichert werden.");
+  auto sample = validation::sampleTable(file.path(), "", validation::kInferSampleBytes, validation::kInferSampleRows);
+  if (!sample) return invalid({{"datei", sample.error().message}}, "Die Datei lässt sich nicht als Tabelle lesen.");
+  auto matches = rank(validation::inferTable(sample->text, sample->complete), filename);
+  // Below a third of the fields there is no honest proposal.
+  if (matches.empty() || matches.front().fieldScore < 0.34) {
+    return invalid({{"modell", "Zu dieser Datei passt keines der Datenmodelle gut genug für einen Vorschlag. Bitte das Modell "
+                               "selbst wählen."}},
+                   "Bitte die markierten Angaben prüfen.");
+  }
+  return std::make_pair(matches.front().model, matches.front().resource);
 }
 
 bool DatasetService::isMember(const auth::Principal& who, int64_t organisationId) {
@@ -248,9 +299,23 @@ Result<Upload> DatasetService::createUpload(const auth::Principal& who, const Ne
     if (upload.title.empty()) errors.push_back({"titel", "Bitte einen Titel angeben, z. B. „Sozialmonitoring 2024“."});
     if (upload.title.size() > kMaxTitle) errors.push_back({"titel", "Der Titel darf höchstens 200 Zeichen lang sein."});
     auto [slug, resource] = splitModelChoice(input.model, input.resource);
-    auto m = slug.empty() ? Result<const models::DataModel*>(fail(ErrorCode::kNotFound, "")) : modelOf(slug);
-    if (!m) {
+    if (slug == "auto" && !input.bytes.empty()) {
+      auto best = bestModel(input.filename, input.bytes);
+      if (!best && best.error().code != ErrorCode::kInvalidInput) return std::unexpected(best.error());
+      if (!best) {
+        errors.insert(errors.end(), best.error().fields.begin(), best.error().fields.end());
+        slug.clear();
+      } else {
+        std::tie(slug, resource) = *best;
+      }
+    }
+    auto m = slug.empty() || slug == "auto" ? Result<const models::DataModel*>(fail(ErrorCode::kNotFound, "")) : modelOf(slug);
+    if (!m && slug == "auto") {
+      // No file to judge by: the file error says what is missing.
+    } else if (!m && std::none_of(errors.begin(), errors.end(), [](const FieldError& e) { return e.field == "modell"; })) {
       errors.push_back({"modell", "Bitte ein Datenmodell aus der Liste wählen."});
+    } else if (!m) {
+      // The automatic choice already said why.
     } else {
       auto r = models_->resource(**m, resource);
       if (!r) {
@@ -285,6 +350,15 @@ Result<Upload> DatasetService::upload(const auth::Principal& who, int64_t upload
 Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, int64_t uploadId, const MappingInput& input) {
   auto u = upload(who, uploadId);
   if (!u) return std::unexpected(u.error());
+  if (!input.model.empty() && !u->dataset_id) {
+    // Another model for a new dataset (a dataset keeps its model from version to version).
+    auto [slug, resource] = splitModelChoice(input.model, "");
+    auto other = modelOf(slug);
+    auto otherResource = other ? models_->resource(**other, resource) : Result<const validation::Resource*>(std::unexpected(other.error()));
+    if (!otherResource) return invalid({{"modell", "Bitte ein Datenmodell aus der Liste wählen."}}, otherResource.error().message);
+    u->model = slug;
+    u->resource = (*otherResource)->name;
+  }
   auto m = modelOf(u->model);
   if (!m) return std::unexpected(m.error());
   auto r = models_->resource(**m, u->resource);
@@ -292,6 +366,7 @@ Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, in
   const validation::Schema& target = *(*r)->schema;
 
   MappingDraft draft;
+  draft.model_changeable = !u->dataset_id;
   draft.upload = *u;
   draft.saved_profiles = repo_.profiles(u->organisation_id);
   std::erase_if(draft.saved_profiles, [&](const ImportProfileRecord& p) { return p.model != u->model || p.resource != u->resource; });
@@ -308,6 +383,7 @@ Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, in
   }
   auto inference = validation::inferTable(sample->text, sample->complete);
   for (const auto& f : inference.schema.value("fields", json::array())) draft.columns.push_back(f.value("name", ""));
+  if (draft.model_changeable) draft.model_matches = rank(inference, u->filename);
   if (draft.columns.empty()) {
     return invalid({{"datei", "In der Datei wurde keine Kopfzeile mit Spaltennamen gefunden."}},
                    "Die Datei lässt sich nicht als Tabelle lesen.");
@@ -329,13 +405,8 @@ Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, in
     draft.notes.push_back("Die Zuordnung stammt aus dem Import-Profil „" + record->name + "“ (Fassung " +
                           std::to_string(record->version) + ").");
   } else {
-    json synonyms = json::object();
-    std::ifstream in(models_dir_ / "synonyme.json", std::ios::binary);
-    if (in) synonyms = json::parse(in, nullptr, false);
-    if (synonyms.is_discarded()) synonyms = json::object();
     auto codes = validation::codeListValues((*m)->package, (*m)->dir, **r);
-    auto proposal = validation::proposeMapping(inference, target, u->model, u->resource,
-                                               validation::SynonymTable::fromJson(synonyms), codes);
+    auto proposal = validation::proposeMapping(inference, target, u->model, u->resource, synonyms_, codes);
     profile = proposal.profile;
     for (const auto& f : proposal.fields) {
       if (f.column.empty()) continue;
@@ -473,6 +544,7 @@ Result<VersionRef> DatasetService::startImport(const auth::Principal& who, int64
     if (*current) {
       datasetId = **current;
     } else {
+      conn.query("UPDATE dataset_uploads SET model = $1, resource = $2 WHERE id = $3", {u.model, u.resource, uploadId});
       Dataset d;
       d.organisation_id = u.organisation_id;
       d.title = u.title;

@@ -22,6 +22,7 @@
 #include "features/datasets/model.h"
 #include "features/datasets/repository.h"
 #include "features/models/service.h"
+#include "validation/mapping_proposal.h"
 
 namespace opgv::datasets {
 
@@ -35,7 +36,7 @@ struct NewUpload {
   std::optional<int64_t> organisation_id;  // required for a new dataset
   std::optional<int64_t> dataset_id;       // a new version of this dataset
   std::string title;                       // new dataset only
-  std::string model;                       // new dataset only; "slug" or "slug/resource"
+  std::string model;                       // new dataset only; "slug", "slug/resource" or "auto"
   std::string resource;
   std::string filename;
   std::string_view bytes;
@@ -67,10 +68,15 @@ struct MappingDraft {
   std::vector<ImportProfileRecord> saved_profiles;  // of the organisation, for this model resource
   std::vector<std::string> notes;            // German: what was proposed and why, what stays open
   nlohmann::json profile;                    // the complete draft profile
+  // New datasets: how well the file fits each model (best first, at most five), by columns and by
+  // the model's labels (title, keywords, Musterdatenkatalog); the user may switch.
+  std::vector<validation::ModelMatch> model_matches;
+  bool model_changeable = false;
 };
 
 // What the user chose in the form (or an API client sent).
 struct MappingInput {
+  std::string model;                                // new datasets: another model, "slug/resource"
   std::optional<int64_t> base_profile_id;          // start from a saved profile (else the proposal)
   std::map<std::string, std::string> source;       // field → "" | "=" | column; fields absent: as drafted
   std::map<std::string, std::string> constant;     // field → value for "="
@@ -149,12 +155,17 @@ class DatasetService {
   Result<Dataset> writable(const auth::Principal& who, int64_t id);
   Result<const models::DataModel*> modelOf(const std::string& slug);
   void markStale(DatasetVersion& version);
+  // The model that fits a file best (model "auto" on upload).
+  Result<std::pair<std::string, std::string>> bestModel(const std::string& filename, std::string_view bytes);
+  std::vector<validation::ModelMatch> rank(const validation::Inference& inference, const std::string& filename);
 
   DatasetRepository repo_;
   db::Database& db_;
   const Clock& clock_;
   std::shared_ptr<const models::ModelService> models_;
   std::filesystem::path models_dir_;
+  validation::SynonymTable synonyms_;
+  std::vector<validation::ModelCandidate> candidates_;  // every model table except code lists
   Runner runner_;
 };
 

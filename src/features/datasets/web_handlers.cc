@@ -61,8 +61,12 @@ void putErrors(json& model, const Error& error, const std::map<std::string, std:
   model["ERROR_TITLE"] = error.fields.empty() ? "Das hat nicht geklappt" : error.message;
 }
 
-json modelOptions(const models::ModelService& models, const std::string& selected) {
+json modelOptions(const models::ModelService& models, const std::string& selected, bool withAuto = false) {
   json options = json::array();
+  if (withAuto) {
+    options.push_back({{"VALUE", "auto"}, {"LABEL", "Automatisch vorschlagen (nach Spalten und Dateiname)"},
+                       {"SELECTED", selected.empty() || selected == "auto"}});
+  }
   for (const auto& m : models.list()) {
     for (const auto& r : m.package.resources) {
       std::string value = m.slug + "/" + r.name;
@@ -149,7 +153,7 @@ void registerRoutes(http::Router& router, app::AppContext& ctx, std::shared_ptr<
         options.push_back({{"VALUE", std::to_string(id)}, {"LABEL", name},
                            {"SELECTED", values.value("organisation") == std::to_string(id)}});
       }
-      page.model["NEW"] = {{"ORG_OPTIONS", options}, {"MODEL_OPTIONS", modelOptions(*models, values.value("modell"))},
+      page.model["NEW"] = {{"ORG_OPTIONS", options}, {"MODEL_OPTIONS", modelOptions(*models, values.value("modell"), true)},
                            {"TITLE_VALUE", values.value("titel")}};
     }
     page.model["CAN_UPLOAD"] = section();
@@ -278,12 +282,37 @@ void registerRoutes(http::Router& router, app::AppContext& ctx, std::shared_ptr<
     json notes = json::array();
     for (const auto& n : draft->notes) notes.push_back({{"TEXT", n}});
     page.model["NOTES"] = notes;
+    if (draft->model_changeable) {
+      std::string current = u.model + "/" + u.resource;
+      json matches = json::array();
+      for (const auto& match : draft->model_matches) {
+        std::string value = match.model + "/" + match.resource;
+        auto m = models->model(match.model);
+        std::string title = m ? (*m)->title : match.model;
+        if (m) {
+          if (const auto* r = (*m)->package.resource(match.resource); r && (*m)->package.resources.size() > 1) {
+            title += " – " + r->descriptor.value("title", match.resource);
+          }
+        }
+        json item = {{"TITLE", title}, {"REASON", match.reason},
+                     {"PERCENT", std::to_string(static_cast<int>(match.score * 100 + 0.5))}};
+        if (value == current) {
+          item["CURRENT"] = section();
+        } else {
+          item["SWITCH"] = {{"URL", "/daten/datensaetze/hochgeladen/" + std::to_string(uploadId) + "/zuordnung?modell=" +
+                                        strings::percentEncode(value)}};
+        }
+        matches.push_back(item);
+      }
+      page.model["MODEL_MATCHES"] = {{"ITEMS", matches}, {"CHOICE", current}};
+    }
     return web::render(ctx, req, std::move(page));
   };
 
   // Choices from the mapping form; "laden" starts over from the chosen saved profile.
   auto mappingInput = [](const http::FormData& form) {
     MappingInput input;
+    input.model = form.value("modell");
     if (auto id = strings::parseInt(form.value("profil_id")); id) input.base_profile_id = *id;
     if (form.value("aktion") == "laden") return input;
     for (const auto& [name, value] : form.fields) {
@@ -301,6 +330,7 @@ void registerRoutes(http::Router& router, app::AppContext& ctx, std::shared_ptr<
     auto query = http::parseUrlEncoded(req.query);
     if (!query) return web::errorResponse(ctx, req, query.error());
     MappingInput input;
+    input.model = query->value("modell");
     if (auto p = strings::parseInt(query->value("profil")); p) input.base_profile_id = *p;
     return mappingPage(req, *id, input, nullptr);
   });

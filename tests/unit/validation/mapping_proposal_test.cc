@@ -89,6 +89,27 @@ TEST(MappingProposal, ColumnsForTextFieldsAreReadAsText) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(MappingProposal, RanksModelsByFilledFieldsAndLabels) {
+  auto kita = *parseSchemaText(R"({"fields":[{"name":"einrichtung_id","type":"string","constraints":{"required":true}},
+    {"name":"plaetze_genehmigt","type":"integer"},{"name":"kinder_unter_3","type":"integer"}]})");
+  auto hunde = *parseSchemaText(R"({"fields":[{"name":"ags","type":"string","constraints":{"required":true}},
+    {"name":"hunde","type":"integer"},{"name":"steuer_euro","type":"number"}]})");
+  std::vector<ModelCandidate> candidates = {
+      {"hundesteuer", "bestand", &hunde, {"Öffentliche Ordnung - Hundebestand", "Hundesteuer"}, {}},
+      {"kindertagesbetreuung", "einrichtungen", &kita, {"Soziales - Kindertagesstätte", "Kindertagesbetreuung"}, {}}};
+  std::string csv = "Kita-Nr;Plätze;U3\nK1;45;12\nK2;30;8\n";
+  auto ranked = rankModels(inferTable(csv, true), "Kindertagesstaetten_2025.csv", candidates, synonyms());
+  ASSERT_EQ(ranked.size(), 2u);
+  EXPECT_EQ(ranked[0].model, "kindertagesbetreuung");
+  EXPECT_DOUBLE_EQ(ranked[0].fieldScore, 1.0);
+  EXPECT_EQ(ranked[0].label, "Soziales - Kindertagesstätte");
+  EXPECT_NE(ranked[0].reason.find("3 von 3 Feldern"), std::string::npos) << ranked[0].reason;
+  EXPECT_LT(ranked[1].score, ranked[0].score);
+  // The name alone does not make a model fit: the columns count four times as much.
+  auto byName = rankModels(inferTable(csv, true), "Hundesteuer.csv", candidates, synonyms());
+  EXPECT_EQ(byName[0].model, "kindertagesbetreuung");
+}
+
 TEST(MappingProposal, TextColumnsDoNotFillNumberFields) {
   auto target = *parseSchemaText(R"({"fields":[{"name":"anzahl","type":"integer"}]})");
   auto proposal = proposeMapping(inferTable("Anzahl\nviele\nwenige\n", true), target, "m", "r", synonyms());

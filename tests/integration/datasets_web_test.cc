@@ -106,6 +106,12 @@ TEST_P(DatasetsWeb, UploadMapImportBrowseDownloadAndDelete) {
   EXPECT_TRUE(contains(bad.body, "Bitte einen Titel angeben"));
   EXPECT_TRUE(contains(bad.body, "Bitte eine Datei auswählen"));
   EXPECT_EQ(server_->ctx().db->query("SELECT COUNT(*) FROM dataset_uploads").first().i64(0), 0);
+  // A file that is no table: said on the form, not kept.
+  auto notATable = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", "Leer"}, {"modell", "haushalt/ergebnisplan"}},
+                          "leer.csv", "\n\n");
+  EXPECT_EQ(notATable.status, 422) << notATable.body;
+  EXPECT_TRUE(contains(notATable.body, "opgv-error-summary"));
+  EXPECT_EQ(server_->ctx().db->query("SELECT COUNT(*) FROM dataset_uploads").first().i64(0), 0);
 
   // Step 1: upload. Step 2: the proposal maps every column of the model's own example.
   auto uploaded = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", "Haushalt 2024"}, {"modell", "haushalt/ergebnisplan"}},

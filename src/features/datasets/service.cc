@@ -347,6 +347,19 @@ Result<Upload> DatasetService::upload(const auth::Principal& who, int64_t upload
   return *u;
 }
 
+Status DatasetService::discardUpload(const auth::Principal& who, int64_t uploadId) {
+  auto u = upload(who, uploadId);
+  if (!u) return std::unexpected(u.error());
+  bool removed = db_.transaction([&](db::Connection& conn) {
+    if (repo_.uploadInUse(conn, uploadId)) return false;
+    repo_.detachUpload(conn, uploadId);
+    conn.query("DELETE FROM dataset_uploads WHERE id = $1", {uploadId});
+    return true;
+  });
+  if (!removed) return fail(ErrorCode::kConflict, "Diese Datei wird gerade importiert.");
+  return {};
+}
+
 Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, int64_t uploadId, const MappingInput& input) {
   auto u = upload(who, uploadId);
   if (!u) return std::unexpected(u.error());

@@ -119,6 +119,8 @@ class DatasetService {
   // Step 1: the file is kept for the mapping (at most kMaxUploadAge seconds).
   Result<Upload> createUpload(const auth::Principal& who, const NewUpload& input);
   Result<Upload> upload(const auth::Principal& who, int64_t uploadId);
+  // Drops an upload that turned out unusable (not a table); not while a version uses it.
+  Status discardUpload(const auth::Principal& who, int64_t uploadId);
   // Step 2: the proposed (or a saved profile's) mapping, with the user's choices applied.
   Result<MappingDraft> mappingDraft(const auth::Principal& who, int64_t uploadId, const MappingInput& input);
   // Step 3: saves the mapping as a new version of the named import profile, creates the dataset

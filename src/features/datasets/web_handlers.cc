@@ -189,7 +189,15 @@ void registerRoutes(http::Router& router, app::AppContext& ctx, std::shared_ptr<
       input.bytes = file->data;
     }
     auto upload = service->createUpload(web::principal(req), input);
-    if (upload) return http::Response::redirect("/daten/datensaetze/hochgeladen/" + std::to_string(upload->id) + "/zuordnung");
+    if (upload) {
+      // A file that is no table is said here, on the form, and not kept.
+      auto draft = service->mappingDraft(web::principal(req), upload->id, {});
+      if (draft || draft.error().code != ErrorCode::kInvalidInput) {
+        return http::Response::redirect("/daten/datensaetze/hochgeladen/" + std::to_string(upload->id) + "/zuordnung");
+      }
+      (void)service->discardUpload(web::principal(req), upload->id);
+      upload = std::unexpected(draft.error());
+    }
     if (upload.error().code != ErrorCode::kInvalidInput) return web::errorResponse(ctx, req, upload.error());
     auto page = uploadPage(req, input.dataset_id, form->fields);
     if (!page) return web::errorResponse(ctx, req, page.error());

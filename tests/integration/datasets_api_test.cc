@@ -474,6 +474,46 @@ TEST_P(DatasetsApi, SavedProfilesGetVersions) {
   EXPECT_EQ(waitFinished(champion_, third.path)["profile_version"], 3);
 }
 
+// The form's unit conversion, code translation and aggregation through the API, and the model
+// chosen by the platform (model=auto).
+TEST_P(DatasetsApi, UnitsCodesAggregationAndAutomaticModel) {
+  auto uploadId = uploadNew(champion_, "Umgerechnet", "auto", "Haushaltsplan.csv", kGermanHaushalt);
+  auto draft = getJson("/api/v1/datasets/uploads/" + std::to_string(uploadId) + "/mapping", champion_);
+  EXPECT_EQ(draft["upload"]["model"], "haushalt") << draft.dump().substr(0, 400);
+  ASSERT_FALSE(draft["model_matches"].empty());
+  EXPECT_EQ(draft["model_matches"][0]["label"], "Finanzen - Haushalt - Plan");
+  json body = {{"profile_name", "umgerechnet"},
+               {"fields", {{"ertraege_euro", {{"column", "Erträge"}, {"scale", 0.001}}},
+                           {"planart", {{"column", "Planart"}, {"codes", {{"ansatz", "ergebnis"}}}}}}}};
+  auto [started, version] = [&] {
+    auto s = startImport(champion_, uploadId, body);
+    return std::make_pair(s, waitFinished(champion_, s.path));
+  }();
+  ASSERT_EQ(version["status"], "imported") << version.dump().substr(0, 800);
+  auto csv = call("GET", "/api/v1/datasets/" + std::to_string(started.dataset) + "/download?format=csv", champion_, "", "");
+  EXPECT_NE(csv.body.find("09999001,2024,ergebnis,11,Innere Verwaltung,3852.41017,18402117.84"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find("09999001,2024,ergebnis,21,"), std::string::npos) << csv.body;  // „ansatz“ translated
+
+  // Aggregation with a broken prefix is named; a good one sums up.
+  std::string plr = "Planungsraum;Indikator;Wert;EW\n01100101;EW;100;100\n01100102;EW;300;300\n";
+  auto second = uploadNew(champion_, "Prognoseräume", "sozialraum-indikatoren", "plr.csv", plr);
+  json agg = {{"fields", {{"gebiet_id", "Planungsraum"}, {"gebietsebene", {{"constant", "planungsraum"}}},
+                          {"stichtag", {{"constant", "2020-12-31"}}}, {"indikator", "Indikator"}, {"wert", "Wert"},
+                          {"einheit", {{"constant", "anzahl"}}}}},
+              {"aggregation", {{"prefix", "vier"}, {"area_field", "gebiet_id"}, {"value_field", "wert"}, {"method", "summe"}}}};
+  auto bad = call("POST", "/api/v1/datasets/uploads/" + std::to_string(second) + "/import", champion_, agg.dump());
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_NE(bad.body.find("\"aggregation\""), std::string::npos) << bad.body;
+  agg["aggregation"]["prefix"] = 4;
+  agg["aggregation"]["level"] = "prognoseraum";
+  agg["aggregation"]["level_field"] = "gebietsebene";
+  auto s2 = startImport(champion_, second, agg);
+  auto v2 = waitFinished(champion_, s2.path);
+  ASSERT_EQ(v2["status"], "imported") << v2.dump().substr(0, 800);
+  auto csv2 = call("GET", "/api/v1/datasets/" + std::to_string(s2.dataset) + "/download?format=csv", champion_, "", "");
+  EXPECT_NE(csv2.body.find("0110,prognoseraum,2020-12-31,EW,400,anzahl"), std::string::npos) << csv2.body;
+}
+
 TEST_P(DatasetsApi, BrokenInputIsExplained) {
   // Upload: missing title, model and file are field errors.
   auto r = upload(champion_, orgQuery(), "");

@@ -372,6 +372,59 @@ TEST_P(DatasetsWeb, TheModelCanBeProposedFromColumnsFileNameAndMusterdatenkatalo
   EXPECT_TRUE(contains(nothing.body, "passt keines der Datenmodelle")) << nothing.body;
 }
 
+TEST_P(DatasetsWeb, UnitsCodesAndAggregationAreChosenInTheForm) {
+  auto browser = server_->loggedIn("rechnen@example.org");
+  int64_t orgId = organisationWith("Rechenstelle", {{"rechnen@example.org", "mitglied"}});
+  browser.get("/daten/datensaetze/neu");
+  // Haushalt: another code for the plan type and amounts to convert (× 0,001 just to see it).
+  std::string own = "Gemeindeschlüssel;Jahr;Art;Produktbereich;Bezeichnung;Ertraege;Aufwendungen;Saldo\n"
+                    "09999001;2024;Ist;11;Innere Verwaltung;1.500,50;2.500,00;-999,50\n";
+  auto uploaded = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", "Umgerechnet"}, {"modell", "haushalt/ergebnisplan"}},
+                         "haushalt.csv", own);
+  ASSERT_EQ(uploaded.status, 303) << uploaded.body;
+  std::string mappingUrl = uploaded.header("location");
+  auto bad = browser.postForm(mappingUrl, {{"aktion", "importieren"}, {"quelle.planart", "Art"}, {"faktor.ertraege_euro", "viel"},
+                                           {"codes.planart", "Ist ergebnis"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(contains(bad.body, "Der Umrechnungsfaktor „viel“ ist keine Zahl"));
+  EXPECT_TRUE(contains(bad.body, "Die Zeile „Ist ergebnis“ hat kein „=“"));
+  EXPECT_TRUE(contains(bad.body, "<details class=\"opgv-details\" open>"));  // the typed values stay visible
+  auto started = browser.postForm(mappingUrl, {{"aktion", "importieren"}, {"profil", "umgerechnet"}, {"quelle.planart", "Art"},
+                                               {"faktor.ertraege_euro", "0,001"}, {"codes.planart", "Ist = ergebnis\n\n"}});
+  ASSERT_EQ(started.status, 303) << started.body;
+  auto version = waitForVersion(browser, started.header("location"));
+  EXPECT_TRUE(contains(version.body, "Diese Version ist übernommen")) << version.body;
+  std::string datasetUrl = started.header("location").substr(0, started.header("location").find("/versionen"));
+  EXPECT_TRUE(contains(browser.get(datasetUrl + "/download?format=csv").body, "09999001,2024,ergebnis,11,Innere Verwaltung,1.5005,2500.00,-999.50"));
+
+  // Sozialraum: Planungsräume (8 digits) to Prognoseräume (4), weighted by EW; the unit comes from
+  // the indicator code through a code translation.
+  std::string plr = "Planungsraum;Indikator;Wert;EW\n01100101;S1;4,0;100\n01100102;S1;2,0;300\n01200101;S1;3,0;50\n";
+  auto second = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", "Prognoseräume"},
+                                 {"modell", "sozialraum-indikatoren/indikatorwerte"}}, "plr.csv", plr);
+  ASSERT_EQ(second.status, 303) << second.body;
+  std::vector<std::pair<std::string, std::string>> choices = {
+      {"aktion", "importieren"}, {"profil", "prognoseraeume"},
+      {"quelle.gebiet_id", "Planungsraum"}, {"quelle.gebietsebene", "="}, {"wert.gebietsebene", "planungsraum"},
+      {"quelle.stichtag", "="}, {"wert.stichtag", "2020-12-31"}, {"quelle.indikator", "Indikator"}, {"quelle.wert", "Wert"},
+      {"quelle.einheit", "Indikator"}, {"codes.einheit", "S1 = prozent"},
+      {"zusammenfassen_angeboten", "1"}, {"zusammenfassen", "1"}, {"zusammenfassen.zeichen", "4"}, {"zusammenfassen.ebene", "prognoseraum"},
+      {"zusammenfassen.gebiet", "gebiet_id"}, {"zusammenfassen.ebenenfeld", "gebietsebene"}, {"zusammenfassen.wert", "wert"},
+      {"zusammenfassen.methode", "gewichteter_mittelwert"}, {"zusammenfassen.gewicht", ""}};
+  auto noWeight = browser.postForm(second.header("location"), choices);
+  EXPECT_EQ(noWeight.status, 422);
+  EXPECT_TRUE(contains(noWeight.body, "bitte die Spalte mit dem Gewicht wählen")) << noWeight.body;
+  choices.back().second = "EW";
+  auto aggregated = browser.postForm(second.header("location"), choices);
+  ASSERT_EQ(aggregated.status, 303) << aggregated.body;
+  auto done = waitForVersion(browser, aggregated.header("location"));
+  EXPECT_TRUE(contains(done.body, "Diese Version ist übernommen")) << done.body;
+  std::string url = aggregated.header("location").substr(0, aggregated.header("location").find("/versionen"));
+  auto csv = browser.get(url + "/download?format=csv").body;
+  EXPECT_TRUE(contains(csv, "0110,prognoseraum,2020-12-31,S1,2.5,prozent")) << csv;
+  EXPECT_TRUE(contains(csv, "0120,prognoseraum,2020-12-31,S1,3,prozent")) << csv;
+}
+
 TEST_P(DatasetsWeb, AWideTableBecomesRowsOfTheLongModel) {
   auto browser = server_->loggedIn("sozial@example.org");
   int64_t orgId = organisationWith("Sozialplanung", {{"sozial@example.org", "mitglied"}});

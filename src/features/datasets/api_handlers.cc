@@ -47,6 +47,7 @@ Error apiFieldNames(Error error) {
     else if (f.field == "profil") f.field = "profile_name";
     else if (f.field == "zuordnung") f.field = "profile";
     else if (f.field.rfind("feld.", 0) == 0) f.field = "fields." + f.field.substr(5);
+    else if (f.field.rfind("zusammenfassen", 0) == 0) f.field = "aggregation";
   }
   return error;
 }
@@ -82,8 +83,26 @@ Result<MappingInput> mappingInput(const json& body) {
         const std::string key = "fields." + field;
         if (choice.is_null()) {
           input.source[field] = "";
-        } else if (choice.is_string() || (choice.is_object() && choice.size() == 1 && choice.contains("column") &&
-                                          choice["column"].is_string())) {
+        } else if (choice.is_string() || (choice.is_object() && choice.contains("column") && choice["column"].is_string() &&
+                                          !choice.contains("constant"))) {
+          if (choice.is_object()) {
+            // Unit conversion and code translation, as the form's „Umrechnen oder Codes übersetzen“.
+            if (auto scale = choice.find("scale"); scale != choice.end() && !scale->is_null()) {
+              if (scale->is_number()) input.scale[field] = scale->dump();
+              else errors.push_back({key + ".scale", "Erwartet wird eine Zahl, z. B. 0.001."});
+            }
+            if (auto codes = choice.find("codes"); codes != choice.end() && !codes->is_null()) {
+              if (!codes->is_object()) {
+                errors.push_back({key + ".codes", "Erwartet wird ein Objekt „alter Wert“ → „neuer Wert“."});
+              } else {
+                std::string lines;
+                for (const auto& [from, to] : codes->items()) {
+                  lines += from + " = " + (to.is_string() ? to.get<std::string>() : to.dump()) + "\n";
+                }
+                input.codes[field] = lines;
+              }
+            }
+          }
           std::string column = choice.is_string() ? choice.get<std::string>() : choice["column"].get<std::string>();
           // "" and "=" mean "leave empty" and "constant" to the service; neither is a column name.
           if (column.empty() || column == "=") {
@@ -99,6 +118,24 @@ Result<MappingInput> mappingInput(const json& body) {
           errors.push_back({key, "Erwartet wird {\"column\": \"Spaltenname\"}, {\"constant\": \"Wert\"} oder null (leer lassen)."});
         }
       }
+    }
+  }
+  if (auto it = body.find("aggregation"); it != body.end()) {
+    MappingAggregation agg;
+    if (it->is_null()) {
+      input.aggregation = agg;  // switched off
+    } else if (!it->is_object()) {
+      errors.push_back({"aggregation", "Erwartet wird ein Objekt (siehe MappingAggregation) oder null."});
+    } else {
+      agg.enabled = true;
+      if (it->contains("prefix")) agg.prefix = (*it)["prefix"].is_number_integer() ? (*it)["prefix"].dump() : std::string("?");
+      agg.level = it->value("level", "");
+      agg.area_field = it->value("area_field", "");
+      agg.level_field = it->value("level_field", "");
+      agg.value_field = it->value("value_field", "");
+      agg.method = it->value("method", agg.method);
+      agg.weight_column = it->value("weight_column", "");
+      input.aggregation = agg;
     }
   }
   if (auto it = body.find("reshape"); it != body.end() && !it->is_null()) {

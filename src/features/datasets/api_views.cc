@@ -93,8 +93,10 @@ json mappingFieldJson(const MappingField& f) {
   } else if (!f.source.empty()) {
     column = f.source;
   }
-  return {{"field", f.field},   {"title", f.title},   {"type", f.type},         {"required", f.required},
-          {"source", f.source}, {"column", column},  {"constant", constant},   {"reason", f.reason}};
+  json j = {{"field", f.field},   {"title", f.title},   {"type", f.type},         {"required", f.required},
+            {"source", f.source}, {"column", column},  {"constant", constant},   {"reason", f.reason},
+            {"scale", f.scale},   {"codes", f.codes}};
+  return j;
 }
 
 json mappingDraftJson(const MappingDraft& d) {
@@ -107,7 +109,15 @@ json mappingDraftJson(const MappingDraft& d) {
     matches.push_back({{"model", m.model}, {"resource", m.resource}, {"score", m.score}, {"field_score", m.fieldScore},
                        {"label", m.label}, {"reason", m.reason}});
   }
+  const MappingAggregation& a = d.aggregation;
+  json aggregation = {{"enabled", a.enabled}, {"prefix", a.prefix}, {"level", a.level}, {"area_field", a.area_field},
+                      {"level_field", a.level_field}, {"value_field", a.value_field}, {"method", a.method},
+                      {"weight_column", a.weight_column}};
+  json problems = json::array();
+  for (const auto& p : d.problems) problems.push_back({{"field", p.field}, {"message", p.message}});
   return {{"upload", uploadJson(d.upload)},
+          {"aggregation", aggregation},
+          {"problems", problems},
           {"model_changeable", d.model_changeable},
           {"model_matches", matches},
           {"columns", d.columns},

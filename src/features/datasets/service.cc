@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <deque>
 #include <fstream>
@@ -95,6 +96,54 @@ std::string profileSlug(const std::string& text) {
   if (out.size() > 80) out.resize(80);
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;
+}
+
+// "0,001", "1000", "1.5" → number; nullopt if it is none.
+std::optional<double> parseFactor(std::string text) {
+  text = strings::trim(text);
+  for (auto& c : text) {
+    if (c == ',') c = '.';
+  }
+  if (text.empty()) return std::nullopt;
+  char* end = nullptr;
+  double value = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || !std::isfinite(value) || value == 0) return std::nullopt;
+  return value;
+}
+
+std::string factorText(const json& value) {
+  std::string text = value.is_number() ? validation::toText(validation::Value::number(value.get<double>())) : "";
+  for (auto& c : text) {
+    if (c == '.') c = ',';
+  }
+  return text;
+}
+
+// „alt = neu“ per line ↔ the profile's codes object.
+std::string codesText(const json& codes) {
+  std::string text;
+  if (!codes.is_object()) return text;
+  for (const auto& [from, to] : codes.items()) text += from + " = " + (to.is_string() ? to.get<std::string>() : to.dump()) + "\n";
+  return text;
+}
+
+std::optional<json> parseCodes(const std::string& text, std::string* badLine) {
+  json codes = json::object();
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = strings::trim(std::string_view(text).substr(start, end - start));
+    start = end + 1;
+    if (line.empty()) continue;
+    auto eq = line.find('=');
+    if (eq == std::string::npos) {
+      *badLine = line;
+      return std::nullopt;
+    }
+    codes[strings::trim(line.substr(0, eq))] = strings::trim(line.substr(eq + 1));
+  }
+  return codes;
 }
 
 json typedCell(const validation::Value& value) { return value.isNull() ? json() : validation::toJson(value); }
@@ -468,8 +517,16 @@ Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, in
         mf.constant = s["constant"].is_string() ? s["constant"].get<std::string>() : s["constant"].dump();
       }
     }
+    mf.numeric = field.type() == validation::FieldType::kNumber || field.type() == validation::FieldType::kInteger;
+    if (fields.contains(field.name) && fields[field.name].is_object()) {
+      const json& s = fields[field.name];
+      if (s.contains("scale")) mf.scale = factorText(s["scale"]);
+      if (s.contains("codes")) mf.codes = codesText(s["codes"]);
+    }
     if (auto it = input.source.find(field.name); it != input.source.end() && !input.profile) mf.source = it->second;
     if (auto it = input.constant.find(field.name); it != input.constant.end() && !input.profile) mf.constant = it->second;
+    if (auto it = input.scale.find(field.name); it != input.scale.end() && !input.profile) mf.scale = it->second;
+    if (auto it = input.codes.find(field.name); it != input.codes.end() && !input.profile) mf.codes = it->second;
     if (auto it = proposed.find(mf.field); it != proposed.end() && mf.source == it->second.first) mf.reason = it->second.second;
     draft.fields.push_back(mf);
   }
@@ -482,17 +539,99 @@ Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, in
     json previous = fields.contains(mf.field) && fields[mf.field].is_object() ? fields[mf.field] : json::object();
     if (mf.source.empty()) continue;
     json entry = previous;
-    entry.erase("column");
-    entry.erase("constant");
+    for (const char* key : {"column", "constant", "scale", "codes"}) entry.erase(key);
     if (mf.source == "=") {
       entry["constant"] = mf.constant;
     } else {
       entry["column"] = mf.source;
       usedColumns.insert(mf.source);
+      if (!strings::trim(mf.scale).empty()) {
+        if (auto factor = parseFactor(mf.scale); factor && mf.numeric) {
+          entry["scale"] = *factor;
+        } else {
+          draft.problems.push_back({"feld." + mf.field, "„" + mf.title + "“: Der Umrechnungsfaktor „" + mf.scale +
+                                                            "“ ist keine Zahl ungleich 0 (z. B. 0,001 für Euro → Tausend Euro)."});
+        }
+      }
+      std::string badLine;
+      if (auto codes = parseCodes(mf.codes, &badLine); !codes) {
+        draft.problems.push_back({"feld." + mf.field, "„" + mf.title + "“: Die Zeile „" + badLine +
+                                                          "“ hat kein „=“. Bitte je Zeile „alter Wert = neuer Wert“ eintragen."});
+      } else if (!codes->empty()) {
+        entry["codes"] = *codes;
+      } else {
+        entry.erase("codesRequired");
+      }
     }
     newFields[mf.field] = entry;
   }
   profile["fields"] = newFields;
+
+  // Aggregation: as the profile has it, or as chosen in the form.
+  MappingAggregation& agg = draft.aggregation;
+  const json previousAggregate = profile.contains("aggregate") && profile["aggregate"].is_object() ? profile["aggregate"] : json();
+  if (previousAggregate.is_object()) {
+    agg.enabled = true;
+    if (previousAggregate.contains("prefix")) agg.prefix = previousAggregate["prefix"].dump();
+    agg.level = previousAggregate.value("level", "");
+    agg.area_field = previousAggregate.value("areaField", "");
+    agg.level_field = previousAggregate.value("levelField", "");
+    agg.value_field = previousAggregate.value("valueField", "");
+    agg.method = previousAggregate.value("method", agg.method);
+    agg.weight_column = previousAggregate.value("weightColumn", "");
+  }
+  for (const auto& f : target.fields) {  // sensible defaults for the form
+    bool numeric = f.type() == validation::FieldType::kNumber || f.type() == validation::FieldType::kInteger;
+    if (agg.area_field.empty() && f.type() == validation::FieldType::kString && (f.constraints.required || f.inPrimaryKey)) {
+      agg.area_field = f.name;
+    }
+    if (agg.value_field.empty() && numeric) agg.value_field = f.name;
+    if (!previousAggregate.is_object() && agg.level_field.empty() && f.name.find("ebene") != std::string::npos) agg.level_field = f.name;
+  }
+  if (input.aggregation && !input.profile) agg = *input.aggregation;
+  if (agg.enabled) {
+    json aggregate = previousAggregate.is_object() ? previousAggregate : json::object();
+    std::vector<FieldError> aggProblems;
+    auto prefix = strings::parseInt(strings::trim(agg.prefix));
+    if (prefix && *prefix >= 1 && *prefix <= 40) {
+      aggregate["prefix"] = *prefix;
+      aggregate.erase("table");
+    } else if (!aggregate.contains("table")) {
+      aggProblems.push_back({"zusammenfassen.prefix", "Bitte angeben, wie viele Zeichen der Gebietsnummer das grobe Gebiet bilden "
+                                                      "(z. B. 4 für Berliner Prognoseräume aus Planungsräumen)."});
+    }
+    if (!target.field(agg.area_field)) aggProblems.push_back({"zusammenfassen.gebiet", "Bitte das Feld mit der Gebietsnummer wählen."});
+    if (!target.field(agg.value_field)) aggProblems.push_back({"zusammenfassen.wert", "Bitte das Feld mit dem Wert wählen."});
+    if (agg.method != "summe" && agg.method != "mittelwert" && agg.method != "gewichteter_mittelwert") {
+      aggProblems.push_back({"zusammenfassen.methode", "Bitte Summe, Mittelwert oder gewichteten Mittelwert wählen."});
+    }
+    if (agg.method == "gewichteter_mittelwert" && agg.weight_column.empty()) {
+      aggProblems.push_back({"zusammenfassen.gewicht", "Für den gewichteten Mittelwert bitte die Spalte mit dem Gewicht wählen "
+                                                       "(z. B. die Einwohnerzahl)."});
+    }
+    aggregate["level"] = strings::trim(agg.level).empty() ? std::string("zusammengefasst") : strings::trim(agg.level);
+    aggregate["areaField"] = agg.area_field;
+    if (agg.level_field.empty()) aggregate.erase("levelField");
+    else aggregate["levelField"] = agg.level_field;
+    aggregate["valueField"] = agg.value_field;
+    aggregate["method"] = agg.method;
+    if (agg.weight_column.empty()) aggregate.erase("weightColumn");
+    else aggregate["weightColumn"] = agg.weight_column;
+    if (!previousAggregate.is_object() || !previousAggregate.contains("groupBy")) {
+      json groupBy = json::array();  // every other field keeps its own groups
+      for (const auto& f : target.fields) {
+        if (f.name != agg.area_field && f.name != agg.level_field && f.name != agg.value_field && newFields.contains(f.name)) {
+          groupBy.push_back(f.name);
+        }
+      }
+      aggregate["groupBy"] = groupBy;
+    }
+    draft.problems.insert(draft.problems.end(), aggProblems.begin(), aggProblems.end());
+    profile["aggregate"] = aggregate;
+    if (!agg.weight_column.empty()) usedColumns.insert(agg.weight_column);
+  } else {
+    profile.erase("aggregate");
+  }
   if (draft.reshape) {
     // Carried along: what the profile kept (e.g. a weight for aggregating) and every column a
     // field now takes.
@@ -500,10 +639,10 @@ Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, in
     for (const auto& c : profile["reshape"].value("keep", json::array())) {
       if (c.is_string()) wanted.insert(c.get<std::string>());
     }
+    // A column may be both kept and turned into rows (the Berlin MSS weight EW is both).
     json keep = json::array();
-    std::set<std::string> reshaped(draft.reshape_columns.begin(), draft.reshape_columns.end());
     for (const auto& c : draft.columns) {
-      if (wanted.count(c) && !reshaped.count(c)) keep.push_back(c);
+      if (wanted.count(c)) keep.push_back(c);
     }
     profile["reshape"]["keep"] = keep;
   } else {
@@ -523,6 +662,7 @@ Result<VersionRef> DatasetService::startImport(const auth::Principal& who, int64
   auto draft = mappingDraft(who, uploadId, input);
   if (!draft) return std::unexpected(draft.error());
   const Upload& u = draft->upload;
+  if (!draft->problems.empty()) return invalid(draft->problems, "Bitte die markierten Angaben prüfen.");
   if (draft->profile_name.empty() || profileSlug(draft->profile_name) != draft->profile_name) {
     return invalid({{"profil", "Der Profilname darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten (höchstens 80 "
                                "Zeichen), z. B. „" + profileSlug(draft->profile_name.empty() ? u.model : draft->profile_name) +
@@ -538,6 +678,7 @@ Result<VersionRef> DatasetService::startImport(const auth::Principal& who, int64
     for (auto& e : errors) {
       // "/fields/ags" → the form field of that model field.
       if (e.field.rfind("/fields/", 0) == 0) e.field = "feld." + e.field.substr(8, e.field.find('/', 8) - 8);
+      else if (e.field.rfind("/aggregate", 0) == 0) e.field = "zusammenfassen";
     }
     return invalid(std::move(errors), "Die Zuordnung ist so nicht ausführbar. Bitte die markierten Felder prüfen.");
   }

@@ -51,6 +51,22 @@ struct MappingField {
   std::string source;    // "" leave empty, "=" constant value, otherwise a column name
   std::string constant;  // the constant value
   std::string reason;    // why it was proposed (German), empty if the user chose
+  std::string scale;     // unit conversion: value × scale, as typed ("0,001"); empty: none
+  std::string codes;     // code translation, one „alt = neu“ per line; empty: none
+  bool numeric = false;  // number or integer field (scale applies)
+};
+
+// Aggregating fine areas to coarse ones by the first characters of the area id (the form's
+// choices; a mapping table is possible in the profile file).
+struct MappingAggregation {
+  bool enabled = false;
+  std::string prefix;        // number of characters, as typed
+  std::string level;         // name of the coarse level, e.g. „bezirk“
+  std::string area_field;    // model field with the area id
+  std::string level_field;   // model field with the area level (may be empty)
+  std::string value_field;   // model field with the value
+  std::string method = "gewichteter_mittelwert";  // summe, mittelwert, gewichteter_mittelwert
+  std::string weight_column; // source column with the weight (weighted mean)
 };
 
 struct MappingDraft {
@@ -63,6 +79,8 @@ struct MappingDraft {
   std::vector<std::string> reshape_columns;
   std::string reshape_name_column, reshape_value_column;
   std::vector<MappingField> fields;
+  MappingAggregation aggregation;
+  std::vector<FieldError> problems;          // choices that cannot become a profile (German, per form field)
   std::string profile_name;                  // suggested name to save under
   std::optional<int64_t> base_profile_id;    // a saved profile the draft started from
   std::vector<ImportProfileRecord> saved_profiles;  // of the organisation, for this model resource
@@ -81,6 +99,9 @@ struct MappingInput {
   std::map<std::string, std::string> source;       // field → "" | "=" | column; fields absent: as drafted
   std::map<std::string, std::string> constant;     // field → value for "="
   std::optional<bool> reshape;                      // nullopt: as drafted
+  std::map<std::string, std::string> scale;         // field → factor as typed ("" removes it)
+  std::map<std::string, std::string> codes;         // field → „alt = neu“ lines ("" removes them)
+  std::optional<MappingAggregation> aggregation;    // nullopt: as drafted
   std::string profile_name;                         // save under this name (empty: the suggestion)
   std::optional<nlohmann::json> profile;            // API: a complete profile instead of the choices
 };

@@ -236,10 +236,13 @@ void registerRoutes(http::Router& router, app::AppContext& ctx, std::shared_ptr<
     json fields = json::array();
     std::map<std::string, std::string> ids;
     json errorModel = json::object();
+    Error problems{ErrorCode::kInvalidInput, "Bitte die markierten Angaben prüfen.", "", draft->problems};
+    if (!error && !draft->problems.empty()) error = &problems;
     if (error) {
       Error e = *error;
       for (auto& f : e.fields) {
         if (f.field.rfind("feld.", 0) == 0) ids[f.field] = "f-" + f.field.substr(5);
+        if (f.field.rfind("zusammenfassen", 0) == 0) ids[f.field] = "m-zusammenfassen";
       }
       ids["profil"] = "m-profil";
       putErrors(errorModel, e, ids);
@@ -261,13 +264,49 @@ void registerRoutes(http::Router& router, app::AppContext& ctx, std::shared_ptr<
       }
       if (!known) options.push_back({{"VALUE", f.source}, {"LABEL", "Spalte „" + f.source + "“ (nicht in der Datei)"}, {"SELECTED", true}});
       json row = {{"F_NAME", f.field}, {"F_TITLE", f.title.empty() ? f.field : f.title}, {"F_TYPE", f.type},
-                  {"F_OPTIONS", options}, {"F_CONSTANT", f.constant}, {"F_REASON", f.reason}};
+                  {"F_OPTIONS", options}, {"F_CONSTANT", f.constant}, {"F_REASON", f.reason}, {"F_CODES", f.codes},
+                  {"F_OPEN", !f.scale.empty() || !f.codes.empty()}};
       if (f.required) row["F_REQUIRED"] = section();
+      if (f.numeric) row["F_NUMERIC"] = {{"F_SCALE", f.scale}};
       std::string key = "ERROR_feld." + f.field;
       if (errorModel.contains(key)) row["F_ERROR"] = {{"MESSAGE", errorModel[key]}};
       fields.push_back(row);
     }
     page.model["FIELDS"] = fields;
+    {
+      const MappingAggregation& agg = draft->aggregation;
+      auto fieldOptions = [&](const std::string& selected, bool withNone, bool numericOnly) {
+        json options = json::array();
+        if (withNone) options.push_back({{"VALUE", ""}, {"LABEL", "– keines –"}, {"SELECTED", selected.empty()}});
+        for (const auto& f : draft->fields) {
+          if (numericOnly && !f.numeric) continue;
+          options.push_back({{"VALUE", f.field}, {"LABEL", f.title.empty() ? f.field : f.title + " (" + f.field + ")"},
+                             {"SELECTED", f.field == selected}});
+        }
+        return options;
+      };
+      json weights = json::array();
+      weights.push_back({{"VALUE", ""}, {"LABEL", "– keine –"}, {"SELECTED", agg.weight_column.empty()}});
+      for (const auto& c : draft->columns) weights.push_back({{"VALUE", c}, {"LABEL", c}, {"SELECTED", c == agg.weight_column}});
+      json methods = json::array();
+      for (const auto& [value, label] : std::vector<std::pair<std::string, std::string>>{
+               {"gewichteter_mittelwert", "gewichteter Mittelwert (z. B. Anteile, gewichtet mit der Einwohnerzahl)"},
+               {"summe", "Summe (z. B. Einwohnerzahlen)"},
+               {"mittelwert", "Mittelwert (ungewichtet)"}}) {
+        methods.push_back({{"VALUE", value}, {"LABEL", label}, {"SELECTED", value == agg.method}});
+      }
+      json a = {{"CHECKED", agg.enabled}, {"PREFIX", agg.prefix}, {"LEVEL", agg.level},
+                {"AREA_OPTIONS", fieldOptions(agg.area_field, false, false)},
+                {"LEVEL_OPTIONS", fieldOptions(agg.level_field, true, false)},
+                {"VALUE_OPTIONS", fieldOptions(agg.value_field, false, true)}, {"METHOD_OPTIONS", methods},
+                {"WEIGHT_OPTIONS", weights}};
+      std::string aggErrors;
+      for (const auto& [key, message] : errorModel.items()) {
+        if (key.rfind("ERROR_zusammenfassen", 0) == 0 && message.is_string()) aggErrors += (aggErrors.empty() ? "" : " ") + message.get<std::string>();
+      }
+      if (!aggErrors.empty()) a["AGG_ERROR"] = {{"MESSAGE", aggErrors}};
+      page.model["AGGREGATION"] = a;
+    }
     if (draft->reshape_available) {
       json cols = json::array();
       for (const auto& c : draft->reshape_columns) cols.push_back({{"NAME", c}});
@@ -326,6 +365,20 @@ void registerRoutes(http::Router& router, app::AppContext& ctx, std::shared_ptr<
     for (const auto& [name, value] : form.fields) {
       if (name.rfind("quelle.", 0) == 0) input.source[name.substr(7)] = value;
       if (name.rfind("wert.", 0) == 0) input.constant[name.substr(5)] = value;
+      if (name.rfind("faktor.", 0) == 0) input.scale[name.substr(7)] = value;
+      if (name.rfind("codes.", 0) == 0) input.codes[name.substr(6)] = value;
+    }
+    if (form.get("zusammenfassen_angeboten")) {
+      MappingAggregation agg;
+      agg.enabled = form.value("zusammenfassen") == "1";
+      agg.prefix = form.value("zusammenfassen.zeichen");
+      agg.level = form.value("zusammenfassen.ebene");
+      agg.area_field = form.value("zusammenfassen.gebiet");
+      agg.level_field = form.value("zusammenfassen.ebenenfeld");
+      agg.value_field = form.value("zusammenfassen.wert");
+      agg.method = form.value("zusammenfassen.methode");
+      agg.weight_column = form.value("zusammenfassen.gewicht");
+      input.aggregation = agg;
     }
     if (form.get("umformen_angeboten")) input.reshape = form.value("umformen") == "1";
     input.profile_name = form.value("profil");

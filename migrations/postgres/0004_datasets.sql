@@ -51,6 +51,10 @@ CREATE TABLE dataset_uploads (
   filename TEXT NOT NULL,
   size_bytes BIGINT NOT NULL,
   content_base64 TEXT NOT NULL,
+  -- The start of the table as CSV text (at most 1 MiB or 5,000 rows), read once at upload: the
+  -- mapping form infers columns and types from it without decoding the whole file again.
+  sample_text TEXT NOT NULL,
+  sample_complete INTEGER NOT NULL,
   created_at BIGINT NOT NULL
 );
 

@@ -9,6 +9,7 @@ namespace opgv::strings {
 
 bool isValidUtf8(std::string_view text);
 std::string toLowerAscii(std::string_view text);
+std::string toUpperAscii(std::string_view text);
 std::string trim(std::string_view text);
 // One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
 // Values stay exactly as they are (data files must round-trip; no spreadsheet formula guard).

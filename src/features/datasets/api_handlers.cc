@@ -203,11 +203,7 @@ void registerApiRoutes(http::Router& router, app::AppContext&, std::shared_ptr<D
     auto upload = service->createUpload(who, input);
     if (!upload) return problemOf(upload.error());
     auto draft = service->mappingDraft(who, upload->id, MappingInput{});
-    if (!draft) {
-      // Not a table: nothing to map, so the upload is not kept either.
-      if (draft.error().code == ErrorCode::kInvalidInput) (void)service->discardUpload(who, upload->id);
-      return problemOf(draft.error());
-    }
+    if (!draft) return problemOf(draft.error());
     auto res = web::jsonResponse(201, {{"upload", uploadJson(*upload)}, {"mapping", mappingDraftJson(*draft)}});
     res.setHeader("Location", "/api/v1/datasets/uploads/" + std::to_string(upload->id) + "/mapping");
     return res;

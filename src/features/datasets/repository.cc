@@ -36,7 +36,9 @@ const std::string kUploadColumns =
     "id, organisation_id, dataset_id, user_id, title, model, resource, filename, size_bytes, created_at";
 constexpr std::string_view kInsertUpload =
     "INSERT INTO dataset_uploads (organisation_id, dataset_id, user_id, title, model, resource, filename, size_bytes, "
-    "content_base64, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+    "content_base64, sample_text, sample_complete, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+    "RETURNING id";
+constexpr std::string_view kUploadSample = "SELECT sample_text, sample_complete FROM dataset_uploads WHERE id = $1";
 const std::string kUploadById = "SELECT " + kUploadColumns + " FROM dataset_uploads WHERE id = $1";
 constexpr std::string_view kUploadContent = "SELECT content_base64 FROM dataset_uploads WHERE id = $1";
 constexpr std::string_view kDeleteUpload = "DELETE FROM dataset_uploads WHERE id = $1";
@@ -261,11 +263,18 @@ void DatasetRepository::removeDataset(int64_t id) {
   });
 }
 
-int64_t DatasetRepository::insertUpload(const Upload& u, const std::string& contentBase64) {
+int64_t DatasetRepository::insertUpload(const Upload& u, const std::string& contentBase64, const std::string& sampleText,
+                                        bool sampleComplete) {
   return db_.query(kInsertUpload, {u.organisation_id, u.dataset_id, u.user_id, u.title, u.model, u.resource, u.filename,
-                                   u.size_bytes, contentBase64, u.created_at})
+                                   u.size_bytes, contentBase64, sampleText, sampleComplete ? 1 : 0, u.created_at})
       .first()
       .i64(0);
+}
+
+std::optional<std::pair<std::string, bool>> DatasetRepository::uploadSample(int64_t id) {
+  auto rs = db_.query(kUploadSample, {id});
+  if (rs.empty()) return std::nullopt;
+  return std::make_pair(rs.first().str(0), rs.first().i64(1) != 0);
 }
 
 std::optional<Upload> DatasetRepository::upload(int64_t id) {

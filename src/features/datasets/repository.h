@@ -27,7 +27,10 @@ class DatasetRepository {
   void setCurrentVersion(db::Connection& conn, int64_t id, std::optional<int64_t> version, int64_t now);
   void removeDataset(int64_t id);
 
-  int64_t insertUpload(const Upload& upload, const std::string& contentBase64);
+  int64_t insertUpload(const Upload& upload, const std::string& contentBase64, const std::string& sampleText,
+                       bool sampleComplete);
+  // The table's start as read at upload (CSV text) and whether it is the whole table.
+  std::optional<std::pair<std::string, bool>> uploadSample(int64_t id);
   std::optional<Upload> upload(int64_t id);
   std::optional<std::string> uploadContent(int64_t id);
   void removeUpload(int64_t id);

@@ -68,6 +68,15 @@ class TempFile {
   bool ok_ = false;
 };
 
+// The start of an uploaded table as CSV text (validation::sampleTable), for inference.
+Result<validation::TableSample> sampleOf(const std::string& filename, std::string_view bytes) {
+  TempFile file(filename, bytes);
+  if (!file.ok()) return fail(ErrorCode::kInternal, "Die Datei konnte nicht zwischengespeichert werden.");
+  auto sample = validation::sampleTable(file.path(), "", validation::kInferSampleBytes, validation::kInferSampleRows);
+  if (!sample) return invalid({{"datei", sample.error().message}}, "Die Datei lässt sich nicht als Tabelle lesen.");
+  return sample;
+}
+
 std::pair<std::string, std::string> splitModelChoice(const std::string& model, const std::string& resource) {
   auto slash = model.find('/');
   if (slash == std::string::npos) return {model, resource};
@@ -206,12 +215,9 @@ std::vector<validation::ModelMatch> DatasetService::rank(const validation::Infer
   return matches;
 }
 
-Result<std::pair<std::string, std::string>> DatasetService::bestModel(const std::string& filename, std::string_view bytes) {
-  TempFile file(filename.empty() ? std::string("datei.csv") : filename, bytes);
-  if (!file.ok()) return fail(ErrorCode::kInternal, "Die Datei konnte nicht zwischengespeichert werden.");
-  auto sample = validation::sampleTable(file.path(), "", validation::kInferSampleBytes, validation::kInferSampleRows);
-  if (!sample) return invalid({{"datei", sample.error().message}}, "Die Datei lässt sich nicht als Tabelle lesen.");
-  auto matches = rank(validation::inferTable(sample->text, sample->complete), filename);
+Result<std::pair<std::string, std::string>> DatasetService::bestModel(const validation::Inference& inference,
+                                                                      const std::string& filename) {
+  auto matches = rank(inference, filename);
   // Below a third of the fields there is no honest proposal.
   if (matches.empty() || matches.front().fieldScore < 0.34) {
     return invalid({{"modell", "Zu dieser Datei passt keines der Datenmodelle gut genug für einen Vorschlag. Bitte das Modell "
@@ -327,7 +333,26 @@ Result<Upload> DatasetService::createUpload(const auth::Principal& who, const Ne
   Upload upload;
   upload.user_id = *who.user_id;
   upload.created_at = clock_.nowSeconds();
+  upload.filename = fs::path(input.filename).filename().string();
+  if (upload.filename.empty() || upload.filename == "." || upload.filename == "..") upload.filename = "datei.csv";
   std::vector<FieldError> errors;
+  // Read once: is it a table at all, and what are its columns (for the mapping and model "auto").
+  std::optional<validation::TableSample> sample;
+  std::optional<validation::Inference> inference;
+  if (input.bytes.empty()) {
+    errors.push_back({"datei", "Bitte eine Datei auswählen (CSV, XLSX oder ODS)."});
+  } else if (auto read = sampleOf(upload.filename, input.bytes); !read) {
+    if (read.error().code != ErrorCode::kInvalidInput) return std::unexpected(read.error());
+    errors.insert(errors.end(), read.error().fields.begin(), read.error().fields.end());
+  } else {
+    inference = validation::inferTable(read->text, read->complete);
+    if (inference->schema.value("fields", json::array()).empty()) {
+      errors.push_back({"datei", "In der Datei wurde keine Kopfzeile mit Spaltennamen gefunden."});
+      inference.reset();
+    } else {
+      sample = std::move(*read);
+    }
+  }
   if (input.dataset_id) {
     auto d = writable(who, *input.dataset_id);
     if (!d) return std::unexpected(d.error());
@@ -348,8 +373,8 @@ Result<Upload> DatasetService::createUpload(const auth::Principal& who, const Ne
     if (upload.title.empty()) errors.push_back({"titel", "Bitte einen Titel angeben, z. B. „Sozialmonitoring 2024“."});
     if (upload.title.size() > kMaxTitle) errors.push_back({"titel", "Der Titel darf höchstens 200 Zeichen lang sein."});
     auto [slug, resource] = splitModelChoice(input.model, input.resource);
-    if (slug == "auto" && !input.bytes.empty()) {
-      auto best = bestModel(input.filename, input.bytes);
+    if (slug == "auto" && inference) {
+      auto best = bestModel(*inference, upload.filename);
       if (!best && best.error().code != ErrorCode::kInvalidInput) return std::unexpected(best.error());
       if (!best) {
         errors.insert(errors.end(), best.error().fields.begin(), best.error().fields.end());
@@ -375,12 +400,9 @@ Result<Upload> DatasetService::createUpload(const auth::Principal& who, const Ne
       }
     }
   }
-  if (input.bytes.empty()) errors.push_back({"datei", "Bitte eine Datei auswählen (CSV, XLSX oder ODS)."});
   if (!errors.empty()) return invalid(std::move(errors), "Bitte die markierten Angaben prüfen.");
-  upload.filename = fs::path(input.filename).filename().string();
-  if (upload.filename.empty()) upload.filename = "datei.csv";
   upload.size_bytes = static_cast<int64_t>(input.bytes.size());
-  upload.id = repo_.insertUpload(upload, crypto::base64Encode(input.bytes));
+  upload.id = repo_.insertUpload(upload, crypto::base64Encode(input.bytes), sample->text, sample->complete);
   return upload;
 }
 
@@ -394,19 +416,6 @@ Result<Upload> DatasetService::upload(const auth::Principal& who, int64_t upload
                 "sieben Tagen gelöscht; bitte die Datei neu hochladen.");
   }
   return *u;
-}
-
-Status DatasetService::discardUpload(const auth::Principal& who, int64_t uploadId) {
-  auto u = upload(who, uploadId);
-  if (!u) return std::unexpected(u.error());
-  bool removed = db_.transaction([&](db::Connection& conn) {
-    if (repo_.uploadInUse(conn, uploadId)) return false;
-    repo_.detachUpload(conn, uploadId);
-    conn.query("DELETE FROM dataset_uploads WHERE id = $1", {uploadId});
-    return true;
-  });
-  if (!removed) return fail(ErrorCode::kConflict, "Diese Datei wird gerade importiert.");
-  return {};
 }
 
 Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, int64_t uploadId, const MappingInput& input) {
@@ -434,16 +443,9 @@ Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, in
   std::erase_if(draft.saved_profiles, [&](const ImportProfileRecord& p) { return p.model != u->model || p.resource != u->resource; });
 
   // The file's columns and types, and the proposal.
-  auto content = repo_.uploadContent(uploadId);
-  auto bytes = content ? crypto::base64Decode(*content) : std::nullopt;
-  if (!bytes) return fail(ErrorCode::kInternal, "Die hochgeladene Datei ist nicht mehr lesbar; bitte neu hochladen.");
-  TempFile file(u->filename, *bytes);
-  if (!file.ok()) return fail(ErrorCode::kInternal, "Die Datei konnte nicht zwischengespeichert werden.");
-  auto sample = validation::sampleTable(file.path(), "", validation::kInferSampleBytes, validation::kInferSampleRows);
-  if (!sample) {
-    return invalid({{"datei", sample.error().message}}, "Die Datei lässt sich nicht als Tabelle lesen.");
-  }
-  auto inference = validation::inferTable(sample->text, sample->complete);
+  auto sample = repo_.uploadSample(uploadId);
+  if (!sample) return fail(ErrorCode::kNotFound, "Diese hochgeladene Datei gibt es nicht (mehr); bitte neu hochladen.");
+  auto inference = validation::inferTable(sample->first, sample->second);
   for (const auto& f : inference.schema.value("fields", json::array())) draft.columns.push_back(f.value("name", ""));
   if (draft.model_changeable) draft.model_matches = rank(inference, u->filename);
   if (draft.columns.empty()) {

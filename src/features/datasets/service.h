@@ -140,8 +140,6 @@ class DatasetService {
   // Step 1: the file is kept for the mapping (at most kMaxUploadAge seconds).
   Result<Upload> createUpload(const auth::Principal& who, const NewUpload& input);
   Result<Upload> upload(const auth::Principal& who, int64_t uploadId);
-  // Drops an upload that turned out unusable (not a table); not while a version uses it.
-  Status discardUpload(const auth::Principal& who, int64_t uploadId);
   // Step 2: the proposed (or a saved profile's) mapping, with the user's choices applied.
   Result<MappingDraft> mappingDraft(const auth::Principal& who, int64_t uploadId, const MappingInput& input);
   // Step 3: saves the mapping as a new version of the named import profile, creates the dataset
@@ -179,7 +177,7 @@ class DatasetService {
   Result<const models::DataModel*> modelOf(const std::string& slug);
   void markStale(DatasetVersion& version);
   // The model that fits a file best (model "auto" on upload).
-  Result<std::pair<std::string, std::string>> bestModel(const std::string& filename, std::string_view bytes);
+  Result<std::pair<std::string, std::string>> bestModel(const validation::Inference& inference, const std::string& filename);
   std::vector<validation::ModelMatch> rank(const validation::Inference& inference, const std::string& filename);
 
   DatasetRepository repo_;

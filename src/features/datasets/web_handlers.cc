@@ -24,21 +24,11 @@ constexpr int64_t kPageRows = 50;
 
 json section() { return json::array({json::object()}); }
 
-std::string upper(std::string text) {
-  for (auto& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return text;
-}
+
 
 std::string count(int64_t n) { return validation::formatCount(static_cast<uint64_t>(std::max<int64_t>(0, n))); }
 
-std::string dateText(int64_t seconds) {
-  std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%d.%m.%Y, %H:%M UTC", &tm);
-  return buffer;
-}
+std::string dateText(int64_t seconds) { return strings::formatUnixTime(seconds, "%d.%m.%Y, %H:%M UTC"); }
 
 std::optional<int64_t> idParam(http::Request& req, const char* name) {
   auto id = strings::parseInt(req.pathParam(name));
@@ -189,21 +179,13 @@ void registerRoutes(http::Router& router, app::AppContext& ctx, std::shared_ptr<
       input.bytes = file->data;
     }
     auto upload = service->createUpload(web::principal(req), input);
-    if (upload) {
-      // A file that is no table is said here, on the form, and not kept.
-      auto draft = service->mappingDraft(web::principal(req), upload->id, {});
-      if (draft || draft.error().code != ErrorCode::kInvalidInput) {
-        return http::Response::redirect("/daten/datensaetze/hochgeladen/" + std::to_string(upload->id) + "/zuordnung");
-      }
-      (void)service->discardUpload(web::principal(req), upload->id);
-      upload = std::unexpected(draft.error());
-    }
+    if (upload) return http::Response::redirect("/daten/datensaetze/hochgeladen/" + std::to_string(upload->id) + "/zuordnung");
     if (upload.error().code != ErrorCode::kInvalidInput) return web::errorResponse(ctx, req, upload.error());
     auto page = uploadPage(req, input.dataset_id, form->fields);
     if (!page) return web::errorResponse(ctx, req, page.error());
     page->status = 422;
     putErrors(page->model, upload.error(), {{"organisation", "u-organisation"}, {"titel", "u-titel"}, {"modell", "u-modell"}, {"datei", "u-datei"}});
-    for (const auto& f : upload.error().fields) page->model["E_" + upper(f.field)] = {{"MESSAGE", f.message}};
+    for (const auto& f : upload.error().fields) page->model["E_" + strings::toUpperAscii(f.field)] = {{"MESSAGE", f.message}};
     // Browsers do not keep a chosen file across a page load.
     if (file && !file->data.empty()) page->model["CHOOSE_AGAIN"] = section();
     return web::render(ctx, req, std::move(*page));

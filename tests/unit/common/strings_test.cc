@@ -144,6 +144,11 @@ TEST(StringsMisc, TrimSplitLengthEscape) {
   EXPECT_EQ(utf8Length("Grüße 🚪"), 7u);
   EXPECT_EQ(htmlEscape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   EXPECT_EQ(toLowerAscii("ÄBC"), "Äbc");  // only ASCII is lowered
+  EXPECT_EQ(toUpperAscii("titel.äb"), "TITEL.äB");  // only ASCII is raised
+  EXPECT_EQ(csvField("a,b"), "\"a,b\"");
+  EXPECT_EQ(csvField("sagt \"ja\""), "\"sagt \"\"ja\"\"\"");
+  EXPECT_EQ(csvField("=1+1"), "=1+1");  // data round-trips: no formula guard here
+  EXPECT_EQ(csvField("zeile\nzwei"), "\"zeile\nzwei\"");
   EXPECT_TRUE(startsWith("/api/v1", "/api/"));
   EXPECT_FALSE(startsWith("/ap", "/api/"));
 }

@@ -13,23 +13,7 @@
 namespace opgv::test {
 namespace {
 
-std::string multipart(const std::string& boundary, const std::vector<std::pair<std::string, std::string>>& fields,
-                      const std::string& fileName, const std::string& fileContent) {
-  std::string body;
-  for (const auto& [name, value] : fields) {
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
-  }
-  body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"datei\"; filename=\"" + fileName +
-          "\"\r\nContent-Type: text/csv\r\n\r\n" + fileContent + "\r\n--" + boundary + "--\r\n";
-  return body;
-}
-
-std::string example(const std::string& model) {
-  std::ifstream in(sourceDir() + "/models/" + model + "/beispiel.csv", std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string example(const std::string& model) { return modelExample(model); }
 
 TEST(CheckUpload, MemberUploadsAFileAndReadsTheReport) {
   TestServer server;
@@ -41,7 +25,7 @@ TEST(CheckUpload, MemberUploadsAFileAndReadsTheReport) {
   auto post = [&](const std::string& modell, const std::string& name, const std::string& content, bool german = false) {
     std::vector<std::pair<std::string, std::string>> fields = {{"csrf_token", browser.csrfToken()}, {"modell", modell}};
     if (german) fields.emplace_back("deutsch", "1");
-    return browser.send("POST", "/daten/datensaetze/pruefen", multipart(boundary, fields, name, content),
+    return browser.send("POST", "/daten/datensaetze/pruefen", multipartBody(boundary, fields, name, content),
                         "multipart/form-data; boundary=" + boundary);
   };
   auto valid = post("haushalt/ergebnisplan", "haushalt.csv", example("haushalt"));
@@ -71,7 +55,7 @@ TEST(CheckUpload, MemberUploadsAFileAndReadsTheReport) {
 
   // A stale form (wrong CSRF token) changes nothing and says so.
   auto stale = browser.send("POST", "/daten/datensaetze/pruefen",
-                            multipart(boundary, {{"csrf_token", "falsch"}, {"modell", "haushalt/ergebnisplan"}}, "a.csv", "x"),
+                            multipartBody(boundary, {{"csrf_token", "falsch"}, {"modell", "haushalt/ergebnisplan"}}, "a.csv", "x"),
                             "multipart/form-data; boundary=" + boundary);
   EXPECT_EQ(stale.status, 403);
 }

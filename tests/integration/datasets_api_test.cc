@@ -24,12 +24,7 @@ namespace {
 using nlohmann::json;
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
-std::string example(const std::string& model) {
-  std::ifstream in(sourceDir() + "/models/" + model + "/beispiel.csv", std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string example(const std::string& model) { return modelExample(model); }
 
 std::string crlf(const std::string& text) {
   std::string out;

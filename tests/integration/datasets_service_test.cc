@@ -43,12 +43,7 @@ class DatasetsService : public ::testing::TestWithParam<Backend> {
     service_->setRunner([this](VersionRef ref) { queued_.push_back(ref); });
   }
 
-  std::string example() {
-    std::ifstream in(sourceDir() + "/models/haushalt/beispiel.csv", std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
+  std::string example() { return modelExample("haushalt"); }
 
   // A file of about `megabytes` MB (the readers report progress per MiB).
   std::string large(int megabytes) {

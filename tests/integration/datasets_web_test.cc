@@ -23,21 +23,10 @@ const std::string kBoundary = "----opgvDatensatz42";
 
 std::string multipart(const std::vector<std::pair<std::string, std::string>>& fields, const std::string& fileName,
                       const std::string& fileContent) {
-  std::string body;
-  for (const auto& [name, value] : fields) {
-    body += "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
-  }
-  body += "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"datei\"; filename=\"" + fileName +
-          "\"\r\nContent-Type: text/csv\r\n\r\n" + fileContent + "\r\n--" + kBoundary + "--\r\n";
-  return body;
+  return multipartBody(kBoundary, fields, fileName, fileContent);
 }
 
-std::string example(const std::string& model) {
-  std::ifstream in(sourceDir() + "/models/" + model + "/beispiel.csv", std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string example(const std::string& model) { return modelExample(model); }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

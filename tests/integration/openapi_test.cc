@@ -1457,12 +1457,7 @@ TEST(OpenApi, DatasetsResponsesConform) {
   auto member = createApiToken(server, championId);
   auto stranger = createApiToken(server, server.createUser("fremd@example.org"));
   const std::string orgId = std::to_string(org);
-  auto example = [](const std::string& model) {
-    std::ifstream in(sourceDir() + "/models/" + model + "/beispiel.csv", std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  };
+  auto example = [](const std::string& model) { return modelExample(model); };
   auto csvUpload = [&](const std::string& token, const std::string& query, const std::string& content) {
     auto headers = bearer(token);
     headers.emplace_back("Content-Type", "text/csv");

@@ -128,6 +128,17 @@ std::string formEncode(const std::vector<std::pair<std::string, std::string>>& f
   return out;
 }
 
+std::string multipartBody(const std::string& boundary, const std::vector<std::pair<std::string, std::string>>& fields,
+                          const std::string& fileName, const std::string& fileContent) {
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+  }
+  body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"datei\"; filename=\"" + fileName +
+          "\"\r\nContent-Type: text/csv\r\n\r\n" + fileContent + "\r\n--" + boundary + "--\r\n";
+  return body;
+}
+
 std::string extractCsrf(const std::string& html) {
   auto pos = html.find("name=\"csrf_token\" value=\"");
   if (pos == std::string::npos) return {};

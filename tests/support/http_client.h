@@ -29,6 +29,10 @@ HttpResponse request(uint16_t port, const std::string& method, const std::string
                      const std::vector<std::pair<std::string, std::string>>& headers = {}, const std::string& body = {});
 
 std::string formEncode(const std::vector<std::pair<std::string, std::string>>& fields);
+// A multipart/form-data body: the fields, then the file as field „datei“ (text/csv), as the upload
+// forms send it. Content-Type: "multipart/form-data; boundary=" + boundary.
+std::string multipartBody(const std::string& boundary, const std::vector<std::pair<std::string, std::string>>& fields,
+                          const std::string& fileName, const std::string& fileContent);
 
 class Browser {
  public:

@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "common/crypto.h"
@@ -15,6 +17,13 @@
 namespace opgv::test {
 
 const char* backendName(Backend b) { return b == Backend::kSqlite ? "SQLite" : "PostgreSQL"; }
+
+std::string modelExample(const std::string& model) {
+  std::ifstream in(sourceDir() + "/models/" + model + "/beispiel.csv", std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 std::string sourceDir() {
   if (const char* env = std::getenv("OPGV_SOURCE_DIR")) return env;

@@ -69,5 +69,7 @@ class TestServer {
 
 // The repository root (templates/, migrations/, content/).
 std::string sourceDir();
+// The example file of a model, models/<slug>/beispiel.csv.
+std::string modelExample(const std::string& model);
 
 }  // namespace opgv::test

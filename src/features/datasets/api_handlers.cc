@@ -239,25 +239,6 @@ void registerApiRoutes(http::Router& router, app::AppContext&, std::shared_ptr<D
     auto input = mappingInput(body);
     if (!input) return http::problem(input.error());
     auto& who = web::principal(req);
-    // Choices for fields the model does not have would be ignored silently; name them instead.
-    if (!input->source.empty() && !input->profile) {
-      MappingInput base;
-      base.base_profile_id = input->base_profile_id;
-      base.model = input->model;
-      auto draft = service->mappingDraft(who, *id, base);
-      if (!draft) return problemOf(draft.error());
-      std::vector<FieldError> unknown;
-      for (const auto& [field, source] : input->source) {
-        bool known = std::any_of(draft->fields.begin(), draft->fields.end(), [&](const MappingField& f) { return f.field == field; });
-        if (!known) {
-          unknown.push_back({"fields." + field, "Das Modell „" + draft->upload.model + "“ (Tabelle „" + draft->upload.resource +
-                                                    "“) hat kein Feld „" + field + "“."});
-        }
-      }
-      if (!unknown.empty()) {
-        return http::problem(Error{ErrorCode::kInvalidInput, "Die Zuordnung nennt Felder, die es im Modell nicht gibt.", "", unknown});
-      }
-    }
     auto ref = service->startImport(who, *id, *input);
     if (!ref) return problemOf(ref.error());
     std::string location = versionPath(ref->dataset_id, ref->version);

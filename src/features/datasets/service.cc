@@ -1,14 +1,11 @@
 #include "features/datasets/service.h"
 
-#include <unistd.h>
-
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
 #include <deque>
 #include <fstream>
 #include <mutex>
-#include <random>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -17,6 +14,7 @@
 #include "common/crypto.h"
 #include "common/log.h"
 #include "common/strings.h"
+#include "common/temp_file.h"
 #include "office/writers.h"
 #include "validation/import_profile.h"
 #include "validation/infer.h"
@@ -36,41 +34,9 @@ constexpr size_t kRowsPerTransaction = 5000;
 // Errors kept in a version's report; all are counted, and rows are marked invalid as they come.
 constexpr size_t kReportErrors = 5000;
 
-// The uploaded bytes as a private temporary file for the readers (they read files, in chunks).
-class TempFile {
- public:
-  TempFile(const std::string& name, std::string_view bytes) {
-    std::error_code ec;
-    dir_ = fs::temp_directory_path(ec) /
-           ("opgv-datensatz-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
-    fs::create_directories(dir_, ec);
-    fs::permissions(dir_, fs::perms::owner_all, ec);
-    // Only the last path component of what the browser sent, and never "." or "..".
-    std::string safe = fs::path(name).filename().string();
-    if (safe.empty() || safe == "." || safe == "..") safe = "datei";
-    path_ = dir_ / safe;
-    std::ofstream out(path_, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    ok_ = static_cast<bool>(out);
-  }
-  ~TempFile() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  bool ok() const { return ok_; }
-  const fs::path& path() const { return path_; }
-  fs::path sibling(const std::string& name) const { return dir_ / name; }
-
- private:
-  fs::path dir_, path_;
-  bool ok_ = false;
-};
-
 // The start of an uploaded table as CSV text (validation::sampleTable), for inference.
 Result<validation::TableSample> sampleOf(const std::string& filename, std::string_view bytes) {
-  TempFile file(filename, bytes);
+  TempFile file("opgv-datensatz", filename, bytes);
   if (!file.ok()) return fail(ErrorCode::kInternal, "Die Datei konnte nicht zwischengespeichert werden.");
   auto sample = validation::sampleTable(file.path(), "", validation::kInferSampleBytes, validation::kInferSampleRows);
   if (!sample) return invalid({{"datei", sample.error().message}}, "Die Datei lässt sich nicht als Tabelle lesen.");
@@ -533,6 +499,20 @@ Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, in
     draft.fields.push_back(mf);
   }
 
+  // Choices for fields the model does not have would be ignored silently; name them instead.
+  if (!input.profile) {
+    std::set<std::string> unknown;
+    for (const auto* choices : {&input.source, &input.constant, &input.scale, &input.codes}) {
+      for (const auto& [name, value] : *choices) {
+        if (!target.field(name)) unknown.insert(name);
+      }
+    }
+    for (const auto& name : unknown) {
+      draft.problems.push_back({"feld." + name, "Das Modell „" + u->model + "“ (Tabelle „" + u->resource + "“) hat kein Feld „" +
+                                                    name + "“."});
+    }
+  }
+
   // The complete profile from the choices. Options on a field (codes, scale) survive a change of
   // its column; a field set to "leer" leaves the profile.
   json newFields = json::object();
@@ -782,7 +762,7 @@ void DatasetService::runImport(VersionRef ref, const std::function<bool()>& stop
     auto content = v->upload_id ? repo_.uploadContent(*v->upload_id) : std::nullopt;
     auto bytes = content ? crypto::base64Decode(*content) : std::nullopt;
     if (!bytes) return finishWith(status::kFailed, "Die hochgeladene Datei ist nicht mehr vorhanden; bitte neu hochladen.");
-    TempFile file(v->filename, *bytes);
+    TempFile file("opgv-datensatz", v->filename, *bytes);
     if (!file.ok()) return finishWith(status::kFailed, "Die Datei konnte nicht zwischengespeichert werden.");
     content.reset();  // from here on the file is read from disk, in chunks
     bytes.reset();

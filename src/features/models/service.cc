@@ -1,14 +1,12 @@
 #include "features/models/service.h"
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <sstream>
 
 #include "auth/authorization.h"
 #include "common/strings.h"
+#include "common/temp_file.h"
 #include "office/writers.h"
 #include "validation/synth.h"
 #include "validation/validate_file.h"
@@ -205,24 +203,9 @@ Result<validation::Report> ModelService::checkUpload(const auth::Principal& who,
   }
   // The validator reads resources by path (foreign keys resolve against the model's own files);
   // the upload goes to a private temporary file for the duration of the check.
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::path dir = fs::temp_directory_path(ec) /
-                 ("opgv-pruefung-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
-  fs::create_directories(dir, ec);
-  fs::permissions(dir, fs::perms::owner_all, ec);
-  std::string name = upload.filename.empty() ? std::string("datei") : upload.filename;
-  fs::path file = dir / name;
-  {
-    std::ofstream out(file, std::ios::binary);
-    out.write(upload.bytes.data(), static_cast<std::streamsize>(upload.bytes.size()));
-    if (!out) {
-      fs::remove_all(dir, ec);
-      return fail(ErrorCode::kInternal, "Die Datei konnte nicht zwischengespeichert werden.");
-    }
-  }
-  auto report = validation::validateResource(package, (*m)->dir, (*r)->name, file);
-  fs::remove_all(dir, ec);
+  TempFile file("opgv-pruefung", upload.filename, upload.bytes);
+  if (!file.ok()) return fail(ErrorCode::kInternal, "Die Datei konnte nicht zwischengespeichert werden.");
+  auto report = validation::validateResource(package, (*m)->dir, (*r)->name, file.path());
   return report;
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -96,6 +97,14 @@ TEST(CheckUpload, ApiTakesTheFileAsBody) {
   EXPECT_EQ(r.status, 401);
   r = request(server.port(), "POST", "/api/v1/datasets/validate", headers, "a\n");
   EXPECT_EQ(r.status, 422);
+  // A file name with directories names nothing outside the private temporary directory.
+  auto escaped = std::filesystem::temp_directory_path().parent_path() / "opgv-ausbruch.csv";
+  std::filesystem::remove(escaped);
+  r = request(server.port(), "POST", "/api/v1/datasets/validate?model=haushalt&filename=..%2F..%2Fopgv-ausbruch.csv", headers,
+              example("haushalt"));
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_FALSE(std::filesystem::exists(escaped)) << escaped;
+  std::filesystem::remove(escaped);
 }
 
 }  // namespace

@@ -597,7 +597,14 @@ Constraints parseConstraints(const json& c, const Field& field, const std::strin
         }
         values.push_back(std::move(*v));
       }
-      if (ok) out.enumValues = std::move(values);
+      if (ok) {
+        if (std::all_of(values.begin(), values.end(), [](const Value& v) { return v.kind() == Value::Kind::kString; })) {
+          auto set = std::make_shared<std::unordered_set<std::string>>();
+          for (const Value& v : values) set->insert(v.asString());
+          out.stringEnum = std::move(set);
+        }
+        out.enumValues = std::move(values);
+      }
     } else if (key == "jsonSchema") {
       if (type != FieldType::kObject && type != FieldType::kArray) {
         notFor(ptr, key, "object, array");
@@ -689,7 +696,9 @@ std::optional<DataError> checkValue(const Field& field, const Value& value, std:
                                " (Bedingung „pattern“).",
                            "pattern");
   if (c.enumValues) {
-    bool found = std::any_of(c.enumValues->begin(), c.enumValues->end(),
+    bool found = c.stringEnum && value.kind() == Value::Kind::kString
+                     ? c.stringEnum->contains(value.asString())
+                     : std::any_of(c.enumValues->begin(), c.enumValues->end(),
                              [&](const Value& allowed) { return compare(allowed, value) == 0; });
     if (!found)
       return constraintError(inQuotes(cell) + " ist nicht erlaubt; erlaubt sind " + enumList(field, *c.enumValues) +

@@ -25,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -78,6 +79,9 @@ struct Constraints {
   std::optional<Value> exclusiveMaximum;
   std::shared_ptr<const PatternMatcher> pattern;
   std::optional<std::vector<Value>> enumValues;
+  // The same values as a hash set when they are all strings (a code list of dozens of codes is
+  // then one lookup per cell instead of one comparison per code).
+  std::shared_ptr<const std::unordered_set<std::string>> stringEnum;
   std::shared_ptr<const JsonSchemaCheck> jsonSchema;
   nlohmann::json jsonSchemaDescriptor;
 };

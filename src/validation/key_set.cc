@@ -1,7 +1,12 @@
 #include "validation/key_set.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <new>
+#include <utility>
+
+#include <sys/mman.h>
 
 namespace opgv::validation {
 
@@ -46,7 +51,55 @@ uint64_t getVarint(const char*& p) {
 uint64_t zigzag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
 int64_t unzigzag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
 
+// Below this, calloc; above, mmap with huge pages (2 MiB on x86-64).
+constexpr size_t kMappedBytes = size_t{1} << 21;
+
 }  // namespace
+
+KeySet::SlotArray::SlotArray(size_t count) : count_(count) {
+  const size_t bytes = count * sizeof(uint64_t);
+  if (bytes >= kMappedBytes) {
+    void* memory = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (memory == MAP_FAILED) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+    madvise(memory, bytes, MADV_HUGEPAGE);  // advice only; without THP the table works as well
+#endif
+    data_ = static_cast<uint64_t*>(memory);
+    mapped_ = true;
+  } else {
+    data_ = static_cast<uint64_t*>(std::calloc(count, sizeof(uint64_t)));
+    if (!data_) throw std::bad_alloc();
+  }
+}
+
+KeySet::SlotArray::SlotArray(SlotArray&& other) noexcept
+    : data_(std::exchange(other.data_, nullptr)),
+      count_(std::exchange(other.count_, 0)),
+      mapped_(std::exchange(other.mapped_, false)) {}
+
+KeySet::SlotArray& KeySet::SlotArray::operator=(SlotArray&& other) noexcept {
+  if (this != &other) {
+    release();
+    data_ = std::exchange(other.data_, nullptr);
+    count_ = std::exchange(other.count_, 0);
+    mapped_ = std::exchange(other.mapped_, false);
+  }
+  return *this;
+}
+
+KeySet::SlotArray::~SlotArray() { release(); }
+
+void KeySet::SlotArray::release() {
+  if (!data_) return;
+  if (mapped_) {
+    munmap(data_, count_ * sizeof(uint64_t));
+  } else {
+    std::free(data_);
+  }
+  data_ = nullptr;
+  count_ = 0;
+  mapped_ = false;
+}
 
 uint64_t KeySet::hashOf(std::string_view key) {
   // FNV-1a over 8-byte words, then a final mix so that both the slot index (low bits) and the
@@ -112,11 +165,19 @@ uint64_t KeySet::append(std::string_view key, int64_t row) {
   return position;
 }
 
-void KeySet::grow() {
+void KeySet::grow() { rehash(slots_.empty() ? 1024 : slots_.size() * 2); }
+
+void KeySet::reserve(size_t keys) {
+  size_t wanted = 1024;
+  while (keys * 10 > wanted * 7) wanted *= 2;
+  if (wanted > slots_.size()) rehash(wanted);
+}
+
+void KeySet::rehash(size_t slotCount) {
   // The slots keep no full hash, so every key is hashed again. Walking the arena in order reads
   // memory sequentially; walking the old slots would jump around it (measured: growth took 14 %
   // of a 100 MB validation that way).
-  slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, 0);
+  slots_ = SlotArray(slotCount);
   const size_t mask = slots_.size() - 1;
   for (size_t b = 0; b < blocks_.size(); ++b) {
     const size_t used = b + 1 == blocks_.size() ? blockUsed_ : blockFill_[b];
@@ -138,9 +199,10 @@ void KeySet::grow() {
   }
 }
 
-int64_t KeySet::insert(std::string_view key, int64_t row) {
+int64_t KeySet::insert(std::string_view key, int64_t row) { return insert(key, hashOf(key), row); }
+
+int64_t KeySet::insert(std::string_view key, uint64_t hash, int64_t row) {
   if ((size_ + 1) * 10 > slots_.size() * 7) grow();
-  const uint64_t hash = hashOf(key);
   const size_t index = findSlot(key, hash);
   if (slots_[index] != 0) {
     int64_t first = 0;
@@ -158,11 +220,10 @@ bool KeySet::contains(std::string_view key) const {
   return slots_[findSlot(key, hashOf(key))] != 0;
 }
 
-uint64_t KeySet::bytesUsed() const { return slots_.capacity() * sizeof(uint64_t) + arenaBytes_; }
+uint64_t KeySet::bytesUsed() const { return slots_.size() * sizeof(uint64_t) + arenaBytes_; }
 
 void KeySet::clear() {
-  slots_.clear();
-  slots_.shrink_to_fit();
+  slots_ = SlotArray();
   blocks_.clear();
   blockSizes_.clear();
   blockFill_.clear();

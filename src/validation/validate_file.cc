@@ -144,6 +144,9 @@ void readCsv(ByteSource& source, std::string head, const std::string& name, cons
 
   uint64_t done = head.size();
   if (!parser.feed(text)) return;
+  if (dataRows > 0 && source.size() > done) {
+    validator.expectRows(static_cast<uint64_t>(dataRows) * source.size() / done * 21 / 20);
+  }
   while (true) {
     auto piece = source.next(kChunk);
     if (piece.empty()) break;

@@ -66,10 +66,9 @@ std::string columnLetters(int64_t column) {
 
 std::optional<std::string> encodeKey(std::span<const Value> values) {
   std::string key;
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (values[i].isNull()) return std::nullopt;
-    if (i > 0) key += '\x1f';
-    key += uniqueKey(values[i]);
+  for (const Value& value : values) {
+    if (value.isNull()) return std::nullopt;
+    appendUniqueKey(key, value);
   }
   return key;
 }
@@ -86,6 +85,11 @@ struct TableValidator::Impl {
     std::vector<size_t> fields;
     KeySet keys;
     bool primary = false;
+    // The previous row's key, inserted one row late (see TableValidator::row).
+    bool deferred = false;
+    std::string deferredKey;
+    uint64_t deferredHash = 0;
+    std::string deferredShown;  // the key's cells as the user wrote them
   };
   struct PendingReference {
     int64_t row = 0;
@@ -180,7 +184,17 @@ struct TableValidator::Impl {
   std::vector<Value> values;
   std::vector<std::string_view> cellTexts;
   std::vector<char> fieldValid;
+  std::string keyBuffer;
   bool rowValid = true;
+
+  // Deferred key checks: without a row callback nobody needs a row's verdict at once, so the
+  // unique keys of row N are hashed and their slots prefetched while row N is read, and inserted
+  // at row N + 1 (or in finish). The memory latency of the probe then overlaps the casting of the
+  // next row instead of stalling it (measured in docs/performance.md).
+  bool hasDeferred = false;
+  int64_t deferredRow = 0;
+  int64_t deferredLine = 0;
+  bool deferredRowValid = true;
 };
 
 TableValidator::TableValidator(const Schema& schema, ValidationLimits limits)
@@ -226,6 +240,59 @@ std::string cellPosition(int64_t row, int64_t line, const std::string& field, in
 
 }  // namespace
 
+void TableValidator::reportDuplicateKey(size_t uniqueIndex, int64_t row, int64_t line, int64_t first,
+                                        const std::string& shown) {
+  Impl& s = *impl_;
+  const auto& unique = s.uniques[uniqueIndex];
+  const Field& firstField = s.schema.fields[unique.fields.front()];
+  int64_t column = s.columnNumberOf(unique.fields.front());
+  if (unique.primary) {
+    addError(report_, s.limits,
+             ReportError{std::string(codes::kPrimaryKey),
+                         describePosition(row, line) + ": Der Primärschlüssel (" + fieldList(s.schema, unique.fields) +
+                             ") = (" + shown + ") kommt schon in Zeile " + std::to_string(first) +
+                             " vor. Jede Zeile muss einen eigenen Schlüssel haben.",
+                         "primaryKey", row, line, firstField.name, column, cutCell(shown)});
+  } else if (unique.fields.size() == 1) {
+    addError(report_, s.limits,
+             ReportError{std::string(kUniqueError),
+                         cellPosition(row, line, firstField.name, column) + ": " +
+                             uniqueError(firstField, shown, first).message,
+                         "unique", row, line, firstField.name, column, cutCell(shown)});
+  } else {
+    addError(report_, s.limits,
+             ReportError{std::string(kUniqueError),
+                         describePosition(row, line) + ": Die Kombination (" + fieldList(s.schema, unique.fields) +
+                             ") = (" + shown + ") kommt schon in Zeile " + std::to_string(first) +
+                             " vor; sie muss eindeutig sein (uniqueKeys).",
+                         "uniqueKeys", row, line, firstField.name, column, cutCell(shown)});
+  }
+}
+
+void TableValidator::resolveDeferredKeys() {
+  Impl& s = *impl_;
+  if (!s.hasDeferred) return;
+  s.hasDeferred = false;
+  bool duplicate = false;
+  for (size_t u = 0; u < s.uniques.size(); ++u) {
+    auto& unique = s.uniques[u];
+    if (!unique.deferred) continue;
+    unique.deferred = false;
+    int64_t first = unique.keys.insert(unique.deferredKey, unique.deferredHash, s.deferredRow);
+    if (first == 0) continue;
+    duplicate = true;
+    reportDuplicateKey(u, s.deferredRow, s.deferredLine, first, unique.deferredShown);
+  }
+  if (duplicate && s.deferredRowValid) {
+    ++report_.stats.invalidRows;
+    for (auto& fk : s.foreignKeys) {
+      for (auto it = fk.pending.rbegin(); it != fk.pending.rend() && it->row >= s.deferredRow; ++it) {
+        if (it->row == s.deferredRow) it->rowWasValid = false;
+      }
+    }
+  }
+}
+
 void TableValidator::header(const std::vector<std::string>& labels, int64_t headerRow, int64_t line) {
   Impl& s = *impl_;
   s.headerSeen = true;
@@ -259,6 +326,21 @@ void TableValidator::header(const std::vector<std::string>& labels, int64_t head
              ReportError{std::move(error.code), describePosition(headerRow, line) + ": " + error.message,
                          std::move(error.note), headerRow, line, "", 0, ""});
   }
+}
+
+void TableValidator::expectRows(uint64_t rows) {
+  Impl& s = *impl_;
+  if (s.keysStopped) return;
+  constexpr uint64_t kSlotBytesPerKey = 8 * 10 / 7 + 1;  // 8-byte slots at the maximum load of 0.7
+  const uint64_t budget = s.limits.maxKeyBytes / 4;
+  size_t tables = s.uniques.size() + s.foreignKeys.size() + (s.collected ? 1 : 0);
+  if (tables == 0) return;
+  const uint64_t perTable = std::min<uint64_t>(rows, budget / tables / kSlotBytesPerKey);
+  for (auto& unique : s.uniques) unique.keys.reserve(perTable);
+  for (auto& fk : s.foreignKeys) {
+    if (!fk.referencedFields.empty()) fk.ownKeys.reserve(perTable);
+  }
+  if (s.collected) s.collected->reserve(perTable);
 }
 
 void TableValidator::row(int64_t row, int64_t line, std::span<const CellInput> cells) {
@@ -346,11 +428,14 @@ void TableValidator::row(int64_t row, int64_t line, std::span<const CellInput> c
     }
   }
 
-  auto keyValues = [&](const std::vector<size_t>& fields, std::vector<Value>& out) -> bool {
-    out.clear();
+  // The key of `fields` in s.keyBuffer (reused across rows, so no allocation per row); false when
+  // one of them is invalid or null: invalid cells were reported already, a null part means no key
+  // (primary keys already failed `required`, unique keys skip it).
+  auto buildKey = [&](const std::vector<size_t>& fields) -> bool {
+    s.keyBuffer.clear();
     for (size_t f : fields) {
-      if (!s.fieldValid[f]) return false;
-      out.push_back(s.values[f]);
+      if (!s.fieldValid[f] || s.values[f].isNull()) return false;
+      appendUniqueKey(s.keyBuffer, s.values[f]);
     }
     return true;
   };
@@ -364,52 +449,45 @@ void TableValidator::row(int64_t row, int64_t line, std::span<const CellInput> c
   };
 
   if (!s.keysStopped) {
-    std::vector<Value> parts;
-    for (auto& unique : s.uniques) {
-      if (unique.fields.empty() || !keyValues(unique.fields, parts)) continue;
-      auto key = encodeKey(parts);
-      if (!key) continue;  // a null part: primary keys already failed `required`, unique keys skip
-      int64_t first = unique.keys.insert(*key, row);
-      if (first == 0) continue;
-      const Field& firstField = s.schema.fields[unique.fields.front()];
-      int64_t column = s.columnNumberOf(unique.fields.front());
-      if (unique.primary) {
-        fail(ReportError{std::string(codes::kPrimaryKey),
-                         describePosition(row, line) + ": Der Primärschlüssel (" + fieldList(s.schema, unique.fields) +
-                             ") = (" + shownKey(unique.fields) + ") kommt schon in Zeile " + std::to_string(first) +
-                             " vor. Jede Zeile muss einen eigenen Schlüssel haben.",
-                         "primaryKey", row, line, firstField.name, column, cutCell(shownKey(unique.fields))});
-      } else if (unique.fields.size() == 1) {
-        fail(ReportError{std::string(kUniqueError),
-                         cellPosition(row, line, firstField.name, column) + ": " +
-                             uniqueError(firstField, s.cellTexts[unique.fields.front()], first).message,
-                         "unique", row, line, firstField.name, column, cutCell(shownKey(unique.fields))});
-      } else {
-        fail(ReportError{std::string(kUniqueError),
-                         describePosition(row, line) + ": Die Kombination (" + fieldList(s.schema, unique.fields) +
-                             ") = (" + shownKey(unique.fields) + ") kommt schon in Zeile " + std::to_string(first) +
-                             " vor; sie muss eindeutig sein (uniqueKeys).",
-                         "uniqueKeys", row, line, firstField.name, column, cutCell(shownKey(unique.fields))});
+    resolveDeferredKeys();
+    const bool defer = !onRow_;
+    for (size_t u = 0; u < s.uniques.size(); ++u) {
+      auto& unique = s.uniques[u];
+      if (unique.fields.empty() || !buildKey(unique.fields)) continue;
+      if (defer) {
+        unique.deferredHash = KeySet::hashOf(s.keyBuffer);
+        unique.keys.prefetch(unique.deferredHash);
+        unique.deferredKey.assign(s.keyBuffer);
+        unique.deferredShown.clear();
+        for (size_t f : unique.fields) {
+          if (!unique.deferredShown.empty()) unique.deferredShown += ", ";
+          unique.deferredShown += s.cellTexts[f];
+        }
+        unique.deferred = true;
+        s.hasDeferred = true;
+        s.deferredRow = row;
+        s.deferredLine = line;
+        continue;
       }
+      int64_t first = unique.keys.insert(s.keyBuffer, row);
+      if (first == 0) continue;
+      s.rowValid = false;
+      reportDuplicateKey(u, row, line, first, shownKey(unique.fields));
     }
     for (auto& fk : s.foreignKeys) {
       if (fk.definition->selfReference()) {
-        if (!fk.referencedFields.empty() && keyValues(fk.referencedFields, parts)) {
-          if (auto key = encodeKey(parts)) fk.ownKeys.insert(*key, row);
-        }
+        if (!fk.referencedFields.empty() && buildKey(fk.referencedFields)) fk.ownKeys.insert(s.keyBuffer, row);
       }
-      if (fk.fields.empty() || !keyValues(fk.fields, parts)) continue;
-      auto key = encodeKey(parts);
-      if (!key) continue;
+      if (fk.fields.empty() || !buildKey(fk.fields)) continue;
       if (fk.definition->selfReference()) {
-        if (!fk.ownKeys.contains(*key)) {
-          fk.pendingBytes += key->size() + sizeof(Impl::PendingReference);
-          fk.pending.push_back(Impl::PendingReference{row, line, std::move(*key), shownKey(fk.fields), s.rowValid});
+        if (!fk.ownKeys.contains(s.keyBuffer)) {
+          fk.pendingBytes += s.keyBuffer.size() + sizeof(Impl::PendingReference);
+          fk.pending.push_back(Impl::PendingReference{row, line, s.keyBuffer, shownKey(fk.fields), s.rowValid});
         }
         continue;
       }
       if (!fk.target) continue;  // reported once in finish()
-      if (fk.target->contains(*key)) continue;
+      if (fk.target->contains(s.keyBuffer)) continue;
       const Field& firstField = s.schema.fields[fk.fields.front()];
       int64_t column = s.columnNumberOf(fk.fields.front());
       std::string referenced;
@@ -420,9 +498,7 @@ void TableValidator::row(int64_t row, int64_t line, std::span<const CellInput> c
                            ") nicht. Erlaubt sind nur Werte, die dort vorkommen.",
                        "foreignKeys", row, line, firstField.name, column, cutCell(shownKey(fk.fields))});
     }
-    if (s.collected && keyValues(s.collectFields, parts)) {
-      if (auto key = encodeKey(parts)) s.collected->insert(*key, row);
-    }
+    if (s.collected && buildKey(s.collectFields)) s.collected->insert(s.keyBuffer, row);
     uint64_t bytes = s.keyBytes();
     s.peakKeyBytes = std::max(s.peakKeyBytes, bytes);
     if (bytes > s.limits.maxKeyBytes) {
@@ -433,7 +509,11 @@ void TableValidator::row(int64_t row, int64_t line, std::span<const CellInput> c
                                "Fremdschlüssel) nicht mehr geprüft: ihr Speicher hat die Grenze von " +
                                formatByteSize(s.limits.maxKeyBytes) + " erreicht.",
                            "maxKeyBytes", row, line, "", 0, ""});
-      for (auto& unique : s.uniques) unique.keys.clear();
+      s.hasDeferred = false;
+      for (auto& unique : s.uniques) {
+        unique.keys.clear();
+        unique.deferred = false;
+      }
       for (auto& fk : s.foreignKeys) {
         fk.ownKeys.clear();
         fk.pending.clear();
@@ -443,6 +523,7 @@ void TableValidator::row(int64_t row, int64_t line, std::span<const CellInput> c
     }
   }
 
+  if (s.hasDeferred && s.deferredRow == row) s.deferredRowValid = s.rowValid;
   if (!s.rowValid) {
     ++report_.stats.invalidRows;
     // A forward reference parked above must not count this row a second time in finish().
@@ -469,6 +550,7 @@ void TableValidator::setSourceInfo(const Report& info) {
 
 Report TableValidator::finish() {
   Impl& s = *impl_;
+  if (!s.keysStopped) resolveDeferredKeys();
   std::set<int64_t> newlyInvalid;  // rows that only a forward reference makes invalid
   for (auto& fk : s.foreignKeys) {
     const Field* firstField = fk.fields.empty() ? nullptr : &s.schema.fields[fk.fields.front()];

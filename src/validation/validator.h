@@ -121,6 +121,10 @@ class TableValidator {
 
   // The labels of the table; without a header row, pass the schema's field names.
   void header(const std::vector<std::string>& labels, int64_t headerRow, int64_t line);
+  // An estimate of the table's row count (from the file size and the rows read so far). Sizes the
+  // key state once instead of growing it step by step; at most a quarter of maxKeyBytes is set
+  // aside this way.
+  void expectRows(uint64_t rows);
   void row(int64_t row, int64_t line, std::span<const CellInput> cells);
   // Errors from reading the file (encoding, quoting, zip); fatal ones end the report.
   void sourceError(const SourceError& error);
@@ -134,6 +138,8 @@ class TableValidator {
 
  private:
   struct Impl;
+  void resolveDeferredKeys();
+  void reportDuplicateKey(size_t uniqueIndex, int64_t row, int64_t line, int64_t first, const std::string& shown);
   std::unique_ptr<Impl> impl_;
   Report report_;
   std::function<void(const RowOutcome&)> onRow_;

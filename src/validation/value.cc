@@ -1,10 +1,12 @@
 #include "validation/value.h"
 
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 
 namespace opgv::validation {
@@ -391,40 +393,101 @@ json toJson(const Value& value) {
   }
 }
 
-std::string uniqueKey(const Value& value) {
+namespace {
+
+// Keys live only in memory for one validation, so the machine's byte order is fine.
+void appendFixed(std::string& out, uint64_t bits, size_t bytes) {
+  char buffer[8];
+  std::memcpy(buffer, &bits, sizeof buffer);
+  out.append(buffer + (std::endian::native == std::endian::little ? 0 : 8 - bytes), bytes);
+}
+
+void appendLength(std::string& out, uint64_t length) {
+  while (length >= 0x80) {
+    out += static_cast<char>((length & 0x7F) | 0x80);
+    length >>= 7;
+  }
+  out += static_cast<char>(length);
+}
+
+}  // namespace
+
+// Every kind's encoding is self-delimiting (a fixed width or a length prefix), so the parts of a
+// composite key follow each other without a separator that a string could contain. Fixed-width
+// binary instead of decimal text keeps the keys short: the key state is what grows with the file.
+void appendUniqueKey(std::string& out, const Value& value) {
   using K = Value::Kind;
   switch (value.kind()) {
-    case K::kNull: return "N";
-    case K::kBoolean: return value.asBoolean() ? "B1" : "B0";
+    case K::kNull: out += 'N'; return;
+    case K::kBoolean: out += value.asBoolean() ? "B1" : "B0"; return;
     case K::kInteger:
     case K::kDecimal: {
       Decimal d = normalized(value.kind() == K::kInteger ? Decimal{value.asInteger(), 0} : value.asDecimal());
-      return "D" + std::to_string(d.coefficient) + "e" + std::to_string(d.exponent);
+      out += 'D';
+      appendFixed(out, static_cast<uint64_t>(d.coefficient), 8);
+      appendFixed(out, static_cast<uint32_t>(d.exponent), 4);
+      return;
     }
-    case K::kNumber: return "F" + doubleText(value.asNumber());
-    case K::kString: return "S" + value.asString();
+    case K::kNumber: {
+      std::string text = doubleText(value.asNumber());
+      out += 'F';
+      appendLength(out, text.size());
+      out += text;
+      return;
+    }
+    case K::kString: {
+      const std::string& text = value.asString();
+      out += 'S';
+      appendLength(out, text.size());
+      out += text;
+      return;
+    }
+    case K::kDate: {
+      const Date& d = value.asDate();
+      out += 'd';
+      appendFixed(out, static_cast<uint64_t>(daysFromCivil(d.year, d.month, d.day)), 8);
+      return;
+    }
     case K::kTime: {
       const auto& t = value.asTime();
-      int64_t s = timeKeySeconds(t);
-      return "t" + std::to_string(s) + "." + std::to_string(t.nanosecond);
+      out += 't';
+      appendFixed(out, static_cast<uint64_t>(timeKeySeconds(t)), 8);
+      appendFixed(out, t.nanosecond, 4);
+      return;
     }
     case K::kDateTime:
-      return "T" + std::to_string(epochSeconds(value.asDateTime())) + "." +
-             std::to_string(value.asDateTime().time.nanosecond);
+      out += 'T';
+      appendFixed(out, static_cast<uint64_t>(epochSeconds(value.asDateTime())), 8);
+      appendFixed(out, value.asDateTime().time.nanosecond, 4);
+      return;
     case K::kDuration: {
       const auto& d = value.asDuration();
-      return "P" + std::to_string(d.months) + "/" + std::to_string(d.seconds) + "/" + std::to_string(d.nanoseconds);
+      out += 'P';
+      appendFixed(out, static_cast<uint64_t>(d.months), 8);
+      appendFixed(out, static_cast<uint64_t>(d.seconds), 8);
+      appendFixed(out, static_cast<uint64_t>(d.nanoseconds), 8);
+      return;
     }
     case K::kList: {
-      std::string out = "L";
-      for (const auto& item : value.asList()) {
-        out += uniqueKey(item);
-        out += '\x1f';
-      }
-      return out;
+      out += 'L';
+      appendLength(out, value.asList().size());
+      for (const auto& item : value.asList()) appendUniqueKey(out, item);
+      return;
     }
-    default: return std::string(kindName(value.kind()).substr(0, 2)) + toText(value);
+    default: {
+      std::string text = toText(value);
+      out += kindName(value.kind()).substr(0, 2);
+      appendLength(out, text.size());
+      out += text;
+      return;
+    }
   }
+}
+
+std::string uniqueKey(const Value& value) {
+  std::string out;
+  appendUniqueKey(out, value);
+  return out;
 }
 
 bool isLeapYear(int32_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }

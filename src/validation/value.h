@@ -166,6 +166,9 @@ nlohmann::json toJson(const Value& value);
 // Key for the `unique` constraint: equal values (1.5 and 1.50, the same instant in two offsets)
 // give the same key, so a later cross-row check needs only a hash set of strings.
 std::string uniqueKey(const Value& value);
+// The same key appended to `out`; the encodings are self-delimiting, so composite keys are the
+// parts' keys one after the other.
+void appendUniqueKey(std::string& out, const Value& value);
 
 // Proleptic Gregorian calendar.
 bool isLeapYear(int32_t year);

@@ -14,6 +14,10 @@ namespace opgv::validation {
 
 namespace {
 
+// A mapping table inside a profile: Germany has about 11,000 municipalities and a city's finest
+// statistical areas are in the hundreds or thousands; this leaves room and bounds the profile.
+constexpr size_t kMaxTableRows = 100000;
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 
@@ -306,8 +310,39 @@ Result<ImportProfile> parseProfile(const json& d, const fs::path& baseDir) {
       }
     }
     if (auto table = a.find("table"); table != a.end()) {
-      if (!table->is_object()) {
-        read.error("/aggregate/table", "„table“ braucht „path“, „from“ und „to“.");
+      if (table->is_object() && table->contains("rows")) {
+        const json& rows = (*table)["rows"];
+        std::map<std::string, std::pair<size_t, std::string>> seen;  // fine → first entry, coarse
+        if (!rows.is_array() || rows.empty()) {
+          read.error("/aggregate/table/rows", "„rows“ muss eine nicht leere Liste von Paaren [feine Nummer, grobe Nummer] sein.");
+        } else if (rows.size() > kMaxTableRows) {
+          read.error("/aggregate/table/rows", "Die Zuordnungstabelle hat " + std::to_string(rows.size()) +
+                                                  " Zeilen; höchstens " + std::to_string(kMaxTableRows) + " sind möglich.");
+        } else {
+          for (size_t r = 0; r < rows.size(); ++r) {
+            const json& pair = rows[r];
+            const std::string pointer = "/aggregate/table/rows/" + std::to_string(r);
+            if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string() ||
+                pair[0].get_ref<const std::string&>().empty() || pair[1].get_ref<const std::string&>().empty()) {
+              read.error(pointer, "Eintrag " + std::to_string(r + 1) +
+                                      " der Zuordnungstabelle muss ein Paar aus zwei nicht leeren Texten sein, z. B. [\"01100101\", \"0110\"].");
+              continue;
+            }
+            const std::string& fine = pair[0].get_ref<const std::string&>();
+            const std::string& coarse = pair[1].get_ref<const std::string&>();
+            auto [it, inserted] = seen.try_emplace(fine, r, coarse);
+            if (!inserted) {
+              if (it->second.second != coarse) {
+                read.error(pointer, "„" + fine + "“ steht zweimal in der Zuordnungstabelle, mit verschiedenen groben Gebieten (Einträge " +
+                                        std::to_string(it->second.first + 1) + " und " + std::to_string(r + 1) + ").");
+              }
+              continue;
+            }
+            agg.tableRows.emplace_back(fine, coarse);
+          }
+        }
+      } else if (!table->is_object()) {
+        read.error("/aggregate/table", "„table“ braucht „path“, „from“ und „to“ oder „rows“.");
       } else {
         std::string path = read.string(*table, "path", "/aggregate/table", true);
         agg.tableFrom = read.string(*table, "from", "/aggregate/table", true);
@@ -599,6 +634,7 @@ Result<ImportResult> runProfile(const ImportProfile& profile, const Schema& targ
       return fail(ErrorCode::kInvalidInput, "areaField und valueField müssen Felder des Modells sein.");
     }
     std::unordered_map<std::string, std::string> coarseOf;
+    for (const auto& [fine, coarse] : agg.tableRows) coarseOf.emplace(fine, coarse);
     if (!agg.table.empty()) {
       auto tableSchema = parseSchema(json{{"fields", {{{"name", agg.tableFrom}}, {{"name", agg.tableTo}}}}, {"fieldsMatch", "subset"}});
       TableValidator tableReader(*tableSchema);
@@ -690,8 +726,10 @@ Result<ImportResult> runProfile(const ImportProfile& profile, const Schema& targ
                              "“ sind keine Zahlen und gehen nicht in die Zusammenfassung ein.");
     }
     if (withoutArea) {
-      result.notes.push_back(formatCount(withoutArea) + " Zeilen ließen sich keinem Gebiet der Ebene " +
-                             inQuotesDe(agg.level) + " zuordnen und fehlen im Ergebnis.");
+      result.notes.push_back(withoutArea == 1 ? "1 Zeile ließ sich keinem Gebiet der Ebene " + inQuotesDe(agg.level) +
+                                                    " zuordnen und fehlt im Ergebnis."
+                                              : formatCount(withoutArea) + " Zeilen ließen sich keinem Gebiet der Ebene " +
+                                                    inQuotesDe(agg.level) + " zuordnen und fehlen im Ergebnis.");
     }
     std::vector<std::vector<std::string>> aggregated;
     std::map<std::string, int64_t> skippedByMethod;

@@ -56,8 +56,11 @@ struct ProfileAggregation {
   std::string areaField;           // model field with the area id
   std::string levelField;          // model field with the area level (may be empty)
   std::optional<size_t> prefix;    // coarse id = first N characters …
-  std::filesystem::path table;     // … or a mapping table (CSV) fine → coarse
+  std::filesystem::path table;     // … or a mapping table (CSV) fine → coarse …
   std::string tableFrom, tableTo;
+  // … or the same pairs written into the profile (a profile stored in the platform has no file
+  // next to it): fine id → coarse id.
+  std::vector<std::pair<std::string, std::string>> tableRows;
   std::vector<std::string> groupBy;  // model fields that together with the area form a group
   std::string valueField;
   std::string method = "gewichteter_mittelwert";  // summe, mittelwert, gewichteter_mittelwert, keine

@@ -5,7 +5,7 @@
 <form method="post" action="/bausteine/{{B_SLUG}}/bearbeiten" class="opgv-form">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <div class="kern-form-input"><label class="kern-label" for="quelltext">Quelltext</label>
-<textarea class="kern-form-input__input opgv-source" id="quelltext" name="quelltext" rows="30" spellcheck="true">{{FIELD_QUELLTEXT_VALUE}}</textarea></div>
+<textarea class="kern-form-input__input opgv-source" id="quelltext" name="quelltext" rows="30" spellcheck="true">{{FIELD_QUELLTEXT_VALUE:pre_escape}}</textarea></div>
 <div class="kern-form-input"><label class="kern-label" for="notiz">Notiz zur Änderung (optional)</label>
 <input class="kern-form-input__input" type="text" id="notiz" name="notiz" value="{{FIELD_NOTIZ_VALUE}}" maxlength="500"></div>
 <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">Neue Version speichern</span></button>

@@ -32,7 +32,7 @@
   <label class="kern-label" for="summary">Kurzbeschreibung</label>
   <p class="kern-hint" id="summary-hint">Ein bis zwei Sätze: Problem, Lösung, Wirkung. Höchstens 600 Zeichen.</p>
   {{#FIELD_SUMMARY_ERROR}}<p class="kern-error" id="summary-error"><span class="kern-sr-only">Fehler:</span> {{MESSAGE}}</p>{{/FIELD_SUMMARY_ERROR}}
-  <textarea class="kern-form-input__input" id="summary" name="summary" rows="3" aria-describedby="summary-hint{{#FIELD_SUMMARY_ERROR}} summary-error{{/FIELD_SUMMARY_ERROR}}"{{#FIELD_SUMMARY_ERROR}} aria-invalid="true"{{/FIELD_SUMMARY_ERROR}}>{{FIELD_SUMMARY_VALUE}}</textarea>
+  <textarea class="kern-form-input__input" id="summary" name="summary" rows="3" aria-describedby="summary-hint{{#FIELD_SUMMARY_ERROR}} summary-error{{/FIELD_SUMMARY_ERROR}}"{{#FIELD_SUMMARY_ERROR}} aria-invalid="true"{{/FIELD_SUMMARY_ERROR}}>{{FIELD_SUMMARY_VALUE:pre_escape}}</textarea>
 </div>
 <div class="kern-form-input">
   <label class="kern-label" for="schlagworte">Schlagworte <span class="kern-label__optional">(optional)</span></label>
@@ -60,7 +60,7 @@
   <label class="kern-label" for="section_{{SECTION_KEY}}">{{SECTION_HEADING}}</label>
   <p class="kern-hint" id="section_{{SECTION_KEY}}-hint">Markdown, höchstens 30.000 Zeichen.</p>
   {{#SECTION_ERROR}}<p class="kern-error" id="section_{{SECTION_KEY}}-error"><span class="kern-sr-only">Fehler:</span> {{MESSAGE}}</p>{{/SECTION_ERROR}}
-  <textarea class="kern-form-input__input" id="section_{{SECTION_KEY}}" name="section_{{SECTION_KEY}}" rows="8" aria-describedby="section_{{SECTION_KEY}}-hint{{#SECTION_ERROR}} section_{{SECTION_KEY}}-error{{/SECTION_ERROR}}"{{#SECTION_ERROR}} aria-invalid="true"{{/SECTION_ERROR}}>{{SECTION_VALUE}}</textarea>
+  <textarea class="kern-form-input__input" id="section_{{SECTION_KEY}}" name="section_{{SECTION_KEY}}" rows="8" aria-describedby="section_{{SECTION_KEY}}-hint{{#SECTION_ERROR}} section_{{SECTION_KEY}}-error{{/SECTION_ERROR}}"{{#SECTION_ERROR}} aria-invalid="true"{{/SECTION_ERROR}}>{{SECTION_VALUE:pre_escape}}</textarea>
 </div>
 {{/FORM_SECTIONS}}
 <h2 class="kern-heading-medium" id="wirkung">Wirkung in Kennzahlen</h2>
@@ -77,7 +77,7 @@
 {{#FIELD_HUERDEN_ERROR}}<p class="kern-error"><span class="kern-sr-only">Fehler:</span> {{MESSAGE}}</p>{{/FIELD_HUERDEN_ERROR}}
 <p class="kern-hint">Ordnen Sie jede Hürde einem oder mehreren Barrierenkreisläufen aus Kapitel 6 des White Papers zu.</p>
 {{#HURDLE_ROWS}}<fieldset class="kern-fieldset opgv-row"><legend class="kern-label">Hürde {{ROW}}</legend>
-<div class="kern-form-input"><label class="kern-label" for="huerde_{{ROW}}_text">Beschreibung</label><textarea class="kern-form-input__input" id="huerde_{{ROW}}_text" name="huerde_{{ROW}}_text" rows="2">{{TEXT}}</textarea></div>
+<div class="kern-form-input"><label class="kern-label" for="huerde_{{ROW}}_text">Beschreibung</label><textarea class="kern-form-input__input" id="huerde_{{ROW}}_text" name="huerde_{{ROW}}_text" rows="2">{{TEXT:pre_escape}}</textarea></div>
 <fieldset class="kern-fieldset"><legend class="kern-label">Barrierenkreislauf</legend><div class="kern-fieldset__body">{{#BARRIEREN}}<div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="{{OPT_ID}}" name="huerde_{{ROW}}_barriere" value="{{OPT_VALUE}}"{{#OPT_CHECKED}} checked{{/OPT_CHECKED}}><label class="kern-label" for="{{OPT_ID}}">{{OPT_LABEL}}</label></div>{{/BARRIEREN}}</div></fieldset>
 </fieldset>{{/HURDLE_ROWS}}
 <h2 class="kern-heading-medium" id="projektweg">Projektweg</h2>
@@ -86,7 +86,7 @@
 {{#PATH_ROWS}}<fieldset class="kern-fieldset opgv-row"><legend class="kern-label">Schritt {{ROW}}</legend>
 <div class="kern-form-input"><label class="kern-label" for="weg_{{ROW}}_datum">Datum</label><input class="kern-form-input__input" id="weg_{{ROW}}_datum" name="weg_{{ROW}}_datum" type="text" placeholder="2025-03" value="{{DATUM}}"></div>
 <div class="kern-form-input"><label class="kern-label" for="weg_{{ROW}}_phase">Phase</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="weg_{{ROW}}_phase" name="weg_{{ROW}}_phase"><option value="">– bitte wählen –</option>{{#PHASES}}<option value="{{OPT_VALUE}}"{{#OPT_SELECTED}} selected{{/OPT_SELECTED}}>{{OPT_LABEL}}</option>{{/PHASES}}</select></div></div>
-<div class="kern-form-input"><label class="kern-label" for="weg_{{ROW}}_text">Was geschah?</label><textarea class="kern-form-input__input" id="weg_{{ROW}}_text" name="weg_{{ROW}}_text" rows="2">{{TEXT}}</textarea></div>
+<div class="kern-form-input"><label class="kern-label" for="weg_{{ROW}}_text">Was geschah?</label><textarea class="kern-form-input__input" id="weg_{{ROW}}_text" name="weg_{{ROW}}_text" rows="2">{{TEXT:pre_escape}}</textarea></div>
 <div class="kern-form-input"><label class="kern-label" for="weg_{{ROW}}_bausteine">Bausteine</label><input class="kern-form-input__input" id="weg_{{ROW}}_bausteine" name="weg_{{ROW}}_bausteine" type="text" value="{{BAUSTEINE}}"></div>
 </fieldset>{{/PATH_ROWS}}
 <h2 class="kern-heading-medium">Daten und Technik</h2>
@@ -94,7 +94,7 @@
   <label class="kern-label" for="datensaetze">Datensätze <span class="kern-label__optional">(optional)</span></label>
   <p class="kern-hint" id="datensaetze-hint">Je Zeile eine Adresse aus dem Musterdatenkatalog, danach optional die Bezeichnung.</p>
   {{#FIELD_DATENSAETZE_ERROR}}<p class="kern-error" id="datensaetze-error"><span class="kern-sr-only">Fehler:</span> {{MESSAGE}}</p>{{/FIELD_DATENSAETZE_ERROR}}
-  <textarea class="kern-form-input__input" id="datensaetze" name="datensaetze" rows="3" aria-describedby="datensaetze-hint">{{FIELD_DATENSAETZE_VALUE}}</textarea>
+  <textarea class="kern-form-input__input" id="datensaetze" name="datensaetze" rows="3" aria-describedby="datensaetze-hint">{{FIELD_DATENSAETZE_VALUE:pre_escape}}</textarea>
 </div>
 <div class="kern-form-input"><label class="kern-label" for="fachverfahren">Fachverfahren <span class="kern-label__optional">(optional, durch Komma getrennt)</span></label><input class="kern-form-input__input" id="fachverfahren" name="fachverfahren" type="text" value="{{FIELD_FACHVERFAHREN_VALUE}}"></div>
 <div class="kern-form-input"><label class="kern-label" for="govtech_partner">GovTech-Partner <span class="kern-label__optional">(optional, durch Komma getrennt)</span></label><input class="kern-form-input__input" id="govtech_partner" name="govtech_partner" type="text" value="{{FIELD_GOVTECH_PARTNER_VALUE}}"></div>

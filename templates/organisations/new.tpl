@@ -34,7 +34,7 @@
   <label class="kern-label" for="description">Kurzbeschreibung <span class="kern-label__optional">(optional)</span></label>
   <p class="kern-hint" id="description-hint">Was machen Sie? Höchstens 2.000 Zeichen.</p>
   {{#FIELD_DESCRIPTION_ERROR}}<p class="kern-error" id="description-error"><span class="kern-sr-only">Fehler:</span> {{MESSAGE}}</p>{{/FIELD_DESCRIPTION_ERROR}}
-  <textarea class="kern-form-input__input" id="description" name="description" rows="5" aria-describedby="description-hint{{#FIELD_DESCRIPTION_ERROR}} description-error{{/FIELD_DESCRIPTION_ERROR}}"{{#FIELD_DESCRIPTION_ERROR}} aria-invalid="true"{{/FIELD_DESCRIPTION_ERROR}}>{{FIELD_DESCRIPTION_VALUE}}</textarea>
+  <textarea class="kern-form-input__input" id="description" name="description" rows="5" aria-describedby="description-hint{{#FIELD_DESCRIPTION_ERROR}} description-error{{/FIELD_DESCRIPTION_ERROR}}"{{#FIELD_DESCRIPTION_ERROR}} aria-invalid="true"{{/FIELD_DESCRIPTION_ERROR}}>{{FIELD_DESCRIPTION_VALUE:pre_escape}}</textarea>
 </div>
 
 <div class="kern-form-input{{#FIELD_CONTACT_ERROR}} kern-form-input--error{{/FIELD_CONTACT_ERROR}}">

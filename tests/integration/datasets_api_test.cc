@@ -507,6 +507,22 @@ TEST_P(DatasetsApi, UnitsCodesAggregationAndAutomaticModel) {
   ASSERT_EQ(v2["status"], "imported") << v2.dump().substr(0, 800);
   auto csv2 = call("GET", "/api/v1/datasets/" + std::to_string(s2.dataset) + "/download?format=csv", champion_, "", "");
   EXPECT_NE(csv2.body.find("0110,prognoseraum,2020-12-31,EW,400,anzahl"), std::string::npos) << csv2.body;
+
+  // By a mapping table sent as pairs: a conflicting pair is named, a good table sums up.
+  auto third = uploadNew(champion_, "Bezirksregionen", "sozialraum-indikatoren", "plr.csv", plr);
+  json byTable = agg;
+  byTable["aggregation"].erase("prefix");
+  byTable["aggregation"]["level"] = "bezirksregion";
+  byTable["aggregation"]["table"] = json::parse(R"([["01100101","BZR-A"],["01100101","BZR-B"]])");
+  auto conflicting = call("POST", "/api/v1/datasets/uploads/" + std::to_string(third) + "/import", champion_, byTable.dump());
+  EXPECT_EQ(conflicting.status, 422) << conflicting.body;
+  EXPECT_NE(conflicting.body.find("steht schon in Zeile 1"), std::string::npos) << conflicting.body;
+  byTable["aggregation"]["table"] = json::parse(R"([["01100101","BZR-A"],["01100102","BZR-A"]])");
+  auto s3 = startImport(champion_, third, byTable);
+  auto v3 = waitFinished(champion_, s3.path);
+  ASSERT_EQ(v3["status"], "imported") << v3.dump().substr(0, 800);
+  auto csv3 = call("GET", "/api/v1/datasets/" + std::to_string(s3.dataset) + "/download?format=csv", champion_, "", "");
+  EXPECT_NE(csv3.body.find("BZR-A,bezirksregion,2020-12-31,EW,400,anzahl"), std::string::npos) << csv3.body;
 }
 
 TEST_P(DatasetsApi, BrokenInputIsExplained) {

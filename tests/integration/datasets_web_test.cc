@@ -414,6 +414,78 @@ TEST_P(DatasetsWeb, UnitsCodesAndAggregationAreChosenInTheForm) {
   EXPECT_TRUE(contains(csv, "0120,prognoseraum,2020-12-31,S1,3,prozent")) << csv;
 }
 
+// Areas that are no prefix of each other (here: Planungsräume to Bezirksregionen with their own
+// ids) are combined by a mapping table pasted into the form, e.g. two columns copied from a
+// spreadsheet (tab-separated) with their header line.
+TEST_P(DatasetsWeb, AreasAreCombinedByAPastedMappingTable) {
+  auto browser = server_->loggedIn("tabelle@example.org");
+  int64_t orgId = organisationWith("Statistikstelle", {{"tabelle@example.org", "mitglied"}});
+  browser.get("/daten/datensaetze/neu");
+  std::string plr = "Planungsraum;Indikator;Wert;EW\n01100101;S1;4,0;100\n01100102;S1;2,0;300\n01200101;S1;3,0;50\n"
+                    "09999999;S1;1,0;10\n";
+  auto uploaded = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", "Bezirksregionen"},
+                                   {"modell", "sozialraum-indikatoren/indikatorwerte"}}, "plr.csv", plr);
+  ASSERT_EQ(uploaded.status, 303) << uploaded.body;
+  std::string mappingUrl = uploaded.header("location");
+  std::vector<std::pair<std::string, std::string>> choices = {
+      {"aktion", "importieren"}, {"profil", "bezirksregionen"},
+      {"quelle.gebiet_id", "Planungsraum"}, {"quelle.gebietsebene", "="}, {"wert.gebietsebene", "planungsraum"},
+      {"quelle.stichtag", "="}, {"wert.stichtag", "2020-12-31"}, {"quelle.indikator", "Indikator"}, {"quelle.wert", "Wert"},
+      {"quelle.einheit", "Indikator"}, {"codes.einheit", "S1 = prozent"},
+      {"zusammenfassen_angeboten", "1"}, {"zusammenfassen", "1"}, {"zusammenfassen.nach", "tabelle"},
+      {"zusammenfassen.zeichen", ""}, {"zusammenfassen.ebene", "bezirksregion"},
+      {"zusammenfassen.gebiet", "gebiet_id"}, {"zusammenfassen.ebenenfeld", "gebietsebene"}, {"zusammenfassen.wert", "wert"},
+      {"zusammenfassen.methode", "gewichteter_mittelwert"}, {"zusammenfassen.gewicht", "EW"},
+      {"zusammenfassen.tabelle", "01100101;BZR-A\n01100101;BZR-B\nnur-ein-wert\n<b>x</b>\n"}};
+
+  auto bad = browser.postForm(mappingUrl, choices);
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(contains(bad.body, "Zuordnungstabelle, Zeile 2: „01100101“ steht schon in Zeile 1 mit „BZR-A“")) << bad.body;
+  EXPECT_TRUE(contains(bad.body, "Zuordnungstabelle, Zeile 3 („nur-ein-wert“): Bitte je Zeile genau zwei Werte angeben"));
+  // Nothing typed is lost, and the choice of the table stays.
+  EXPECT_TRUE(contains(bad.body, ">01100101;BZR-A\n01100101;BZR-B\nnur-ein-wert\n&lt;b&gt;x&lt;/b&gt;\n</textarea>")) << bad.body;
+  EXPECT_FALSE(contains(bad.body, "<b>x"));
+  EXPECT_TRUE(contains(bad.body, "value=\"tabelle\" checked"));
+
+  auto empty = choices;
+  empty.back().second = "\n  \n";
+  auto noTable = browser.postForm(mappingUrl, empty);
+  EXPECT_EQ(noTable.status, 422);
+  EXPECT_TRUE(contains(noTable.body, "Bitte die Zuordnungstabelle eintragen"));
+
+  choices.back().second = "Planungsraum\tBezirksregion\r\n01100101\tBZR-A\r\n01100102\tBZR-A\r\n\"01200101\"\t\"BZR-B\"\r\n";
+  auto started = browser.postForm(mappingUrl, choices);
+  ASSERT_EQ(started.status, 303) << started.body;
+  auto done = waitForVersion(browser, started.header("location"));
+  EXPECT_TRUE(contains(done.body, "Diese Version ist übernommen")) << done.body;
+  // 09999999 is in no row of the table: counted, not silently lost.
+  EXPECT_TRUE(contains(done.body, "1 Zeile ließ sich keinem Gebiet der Ebene „bezirksregion“ zuordnen")) << done.body;
+  std::string url = started.header("location").substr(0, started.header("location").find("/versionen"));
+  auto csv = browser.get(url + "/download?format=csv").body;
+  EXPECT_TRUE(contains(csv, "BZR-A,bezirksregion,2020-12-31,S1,2.5,prozent")) << csv;  // (4 × 100 + 2 × 300) / 400
+  EXPECT_TRUE(contains(csv, "BZR-B,bezirksregion,2020-12-31,S1,3,prozent")) << csv;
+  EXPECT_FALSE(contains(csv, "09999999"));
+
+  // The saved profile keeps the table inside, so it runs again without a file next to it, and a
+  // new upload started from it shows the table in the form.
+  auto profiles = browser.get("/daten/importprofile");
+  std::smatch link;
+  ASSERT_TRUE(std::regex_search(profiles.body, link, std::regex(R"re(href="(/daten/importprofile/(\d+))")re"))) << profiles.body;
+  auto versionJson = browser.get(link[1].str() + "/versionen/1");
+  ASSERT_EQ(versionJson.status, 200) << versionJson.body;
+  auto saved = nlohmann::json::parse(versionJson.body);
+  EXPECT_EQ(saved["aggregate"]["table"]["rows"],
+            nlohmann::json::parse(R"([["Planungsraum","Bezirksregion"],["01100101","BZR-A"],["01100102","BZR-A"],["01200101","BZR-B"]])"));
+  EXPECT_FALSE(saved["aggregate"].contains("prefix"));
+  auto next = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", "Nächstes Jahr"},
+                               {"modell", "sozialraum-indikatoren/indikatorwerte"}}, "plr-2021.csv", plr);
+  ASSERT_EQ(next.status, 303) << next.body;
+  auto loaded = browser.postForm(next.header("location"), {{"aktion", "laden"}, {"profil_id", link[2].str()}});
+  EXPECT_TRUE(contains(loaded.body, ">Planungsraum;Bezirksregion\n01100101;BZR-A\n01100102;BZR-A\n01200101;BZR-B\n</textarea>"))
+      << loaded.body;
+  EXPECT_TRUE(contains(loaded.body, "value=\"tabelle\" checked"));
+}
+
 TEST_P(DatasetsWeb, AWideTableBecomesRowsOfTheLongModel) {
   auto browser = server_->loggedIn("sozial@example.org");
   int64_t orgId = organisationWith("Sozialplanung", {{"sozial@example.org", "mitglied"}});

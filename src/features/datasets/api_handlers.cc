@@ -135,6 +135,24 @@ Result<MappingInput> mappingInput(const json& body) {
       agg.value_field = it->value("value_field", "");
       agg.method = it->value("method", agg.method);
       agg.weight_column = it->value("weight_column", "");
+      if (auto table = it->find("table"); table != it->end() && !table->is_null()) {
+        if (table->is_string()) {
+          agg.table = table->get<std::string>();
+        } else if (table->is_array()) {
+          // Pairs [fine, coarse] become the form's lines; the service checks them.
+          for (const auto& pair : *table) {
+            if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string()) {
+              agg.table += pair[0].get<std::string>() + "\t" + pair[1].get<std::string>() + "\n";
+            } else {
+              agg.table += "?\n";  // reported with its line number
+            }
+          }
+        } else {
+          errors.push_back({"aggregation", "„table“: erwartet wird eine Liste von Paaren [feine Nummer, grobe Nummer] "
+                                           "oder ein Text mit einem Paar je Zeile."});
+        }
+      }
+      agg.by = it->value("by", agg.table.empty() ? std::string("praefix") : std::string("tabelle"));
       input.aggregation = agg;
     }
   }

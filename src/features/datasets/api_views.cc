@@ -110,7 +110,8 @@ json mappingDraftJson(const MappingDraft& d) {
                        {"label", m.label}, {"reason", m.reason}});
   }
   const MappingAggregation& a = d.aggregation;
-  json aggregation = {{"enabled", a.enabled}, {"prefix", a.prefix}, {"level", a.level}, {"area_field", a.area_field},
+  json aggregation = {{"enabled", a.enabled}, {"by", a.by}, {"prefix", a.prefix}, {"table", a.table},
+                      {"level", a.level}, {"area_field", a.area_field},
                       {"level_field", a.level_field}, {"value_field", a.value_field}, {"method", a.method},
                       {"weight_column", a.weight_column}};
   json problems = json::array();

@@ -121,6 +121,76 @@ std::optional<json> parseCodes(const std::string& text, std::string* badLine) {
   return codes;
 }
 
+std::string areaTableText(const json& rows) {
+  std::string text;
+  for (const auto& pair : rows) {
+    if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string()) {
+      text += pair[0].get<std::string>() + ";" + pair[1].get<std::string>() + "\n";
+    }
+  }
+  return text;
+}
+
+std::string withoutQuotes(std::string text) {
+  text = strings::trim(text);
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = strings::trim(text.substr(1, text.size() - 2));
+  return text;
+}
+
+// The pasted mapping table → [["fine", "coarse"], …]. Columns copied from a spreadsheet arrive
+// separated by tabs; typed ones by „;“, „,“ or „=“. A header line pasted along is harmless: its
+// „fine id“ never occurs in the data. Problems name the line.
+std::optional<json> parseAreaTable(const std::string& text, std::vector<FieldError>& problems) {
+  constexpr size_t kMaxLines = 100000;
+  json rows = json::array();
+  std::map<std::string, std::pair<size_t, std::string>> seen;
+  size_t start = 0, lineNumber = 0;
+  const size_t problemsBefore = problems.size();
+  auto problem = [&](std::string message) {
+    if (problems.size() - problemsBefore < 5) problems.push_back({"zusammenfassen.tabelle", std::move(message)});
+  };
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = strings::trim(std::string_view(text).substr(start, end - start));
+    start = end + 1;
+    ++lineNumber;
+    if (line.empty()) continue;
+    if (rows.size() >= kMaxLines) {
+      problem("Die Zuordnungstabelle hat mehr als " + std::to_string(kMaxLines) + " Zeilen.");
+      break;
+    }
+    std::vector<std::string> parts;
+    for (char separator : {'\t', ';', '=', ','}) {
+      if (line.find(separator) != std::string::npos) {
+        parts = strings::split(line, separator);
+        break;
+      }
+    }
+    for (auto& part : parts) part = withoutQuotes(part);
+    if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
+      problem("Zuordnungstabelle, Zeile " + std::to_string(lineNumber) + " („" + line.substr(0, 60) +
+              "“): Bitte je Zeile genau zwei Werte angeben, feine und grobe Gebietsnummer, z. B. „01100101;0110“.");
+      continue;
+    }
+    auto [it, inserted] = seen.try_emplace(parts[0], lineNumber, parts[1]);
+    if (!inserted) {
+      if (it->second.second != parts[1]) {
+        problem("Zuordnungstabelle, Zeile " + std::to_string(lineNumber) + ": „" + parts[0] + "“ steht schon in Zeile " +
+                std::to_string(it->second.first) + " mit „" + it->second.second + "“. Jedes feine Gebiet gehört zu genau einem groben.");
+      }
+      continue;
+    }
+    rows.push_back(json::array({parts[0], parts[1]}));
+  }
+  if (problems.size() != problemsBefore) return std::nullopt;
+  if (rows.empty()) {
+    problem("Bitte die Zuordnungstabelle eintragen: je Zeile feine und grobe Gebietsnummer, z. B. „01100101;0110“.");
+    return std::nullopt;
+  }
+  return rows;
+}
+
 json typedCell(const validation::Value& value) { return value.isNull() ? json() : validation::toJson(value); }
 
 // Keeps the cancel check and the progress writes cheap: at most every 300 ms.
@@ -555,6 +625,11 @@ Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, in
   if (previousAggregate.is_object()) {
     agg.enabled = true;
     if (previousAggregate.contains("prefix")) agg.prefix = previousAggregate["prefix"].dump();
+    if (previousAggregate.contains("table")) {
+      agg.by = "tabelle";
+      const json& table = previousAggregate["table"];
+      if (table.is_object() && table.contains("rows")) agg.table = areaTableText(table["rows"]);
+    }
     agg.level = previousAggregate.value("level", "");
     agg.area_field = previousAggregate.value("areaField", "");
     agg.level_field = previousAggregate.value("levelField", "");
@@ -574,13 +649,24 @@ Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, in
   if (agg.enabled) {
     json aggregate = previousAggregate.is_object() ? previousAggregate : json::object();
     std::vector<FieldError> aggProblems;
-    auto prefix = strings::parseInt(strings::trim(agg.prefix));
-    if (prefix && *prefix >= 1 && *prefix <= 40) {
-      aggregate["prefix"] = *prefix;
-      aggregate.erase("table");
-    } else if (!aggregate.contains("table")) {
-      aggProblems.push_back({"zusammenfassen.prefix", "Bitte angeben, wie viele Zeichen der Gebietsnummer das grobe Gebiet bilden "
-                                                      "(z. B. 4 für Berliner Prognoseräume aus Planungsräumen)."});
+    if (agg.by == "tabelle") {
+      const bool fileTable = aggregate.contains("table") && aggregate["table"].is_object() && aggregate["table"].contains("path");
+      if (!strings::trim(agg.table).empty() || !fileTable) {
+        if (auto rows = parseAreaTable(agg.table, aggProblems)) aggregate["table"] = json{{"rows", *rows}};
+      }
+      aggregate.erase("prefix");
+    } else if (agg.by == "praefix") {
+      auto prefix = strings::parseInt(strings::trim(agg.prefix));
+      if (prefix && *prefix >= 1 && *prefix <= 40) {
+        aggregate["prefix"] = *prefix;
+        aggregate.erase("table");
+      } else {
+        aggProblems.push_back({"zusammenfassen.prefix", "Bitte angeben, wie viele Zeichen der Gebietsnummer das grobe Gebiet bilden "
+                                                        "(z. B. 4 für Berliner Prognoseräume aus Planungsräumen)."});
+      }
+    } else {
+      aggProblems.push_back({"zusammenfassen.nach", "Bitte wählen: nach den ersten Zeichen der Gebietsnummer oder nach einer "
+                                                    "Zuordnungstabelle."});
     }
     if (!target.field(agg.area_field)) aggProblems.push_back({"zusammenfassen.gebiet", "Bitte das Feld mit der Gebietsnummer wählen."});
     if (!target.field(agg.value_field)) aggProblems.push_back({"zusammenfassen.wert", "Bitte das Feld mit dem Wert wählen."});

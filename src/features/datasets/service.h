@@ -56,11 +56,16 @@ struct MappingField {
   bool numeric = false;  // number or integer field (scale applies)
 };
 
-// Aggregating fine areas to coarse ones by the first characters of the area id (the form's
-// choices; a mapping table is possible in the profile file).
+// Aggregating fine areas to coarse ones, by the first characters of the area id or by a mapping
+// table the user pastes (the form's choices).
 struct MappingAggregation {
   bool enabled = false;
+  std::string by = "praefix";  // "praefix": the first characters; "tabelle": the mapping table
   std::string prefix;        // number of characters, as typed
+  // The mapping table as typed or pasted from a spreadsheet: one „feine Nummer; grobe Nummer“ per
+  // line (tab, semicolon, comma or „=“ between them). Empty with `by` "tabelle": keep the table the
+  // profile already has (e.g. a file next to a profile in the repository).
+  std::string table;
   std::string level;         // name of the coarse level, e.g. „bezirk“
   std::string area_field;    // model field with the area id
   std::string level_field;   // model field with the area level (may be empty)

@@ -278,6 +278,7 @@ void registerRoutes(http::Router& router, app::AppContext& ctx, std::shared_ptr<
         methods.push_back({{"VALUE", value}, {"LABEL", label}, {"SELECTED", value == agg.method}});
       }
       json a = {{"CHECKED", agg.enabled}, {"PREFIX", agg.prefix}, {"LEVEL", agg.level},
+                {"BY_PREFIX", agg.by != "tabelle"}, {"BY_TABLE", agg.by == "tabelle"}, {"TABLE", agg.table},
                 {"AREA_OPTIONS", fieldOptions(agg.area_field, false, false)},
                 {"LEVEL_OPTIONS", fieldOptions(agg.level_field, true, false)},
                 {"VALUE_OPTIONS", fieldOptions(agg.value_field, false, true)}, {"METHOD_OPTIONS", methods},
@@ -353,7 +354,9 @@ void registerRoutes(http::Router& router, app::AppContext& ctx, std::shared_ptr<
     if (form.get("zusammenfassen_angeboten")) {
       MappingAggregation agg;
       agg.enabled = form.value("zusammenfassen") == "1";
+      agg.by = form.value("zusammenfassen.nach") == "tabelle" ? "tabelle" : "praefix";
       agg.prefix = form.value("zusammenfassen.zeichen");
+      agg.table = form.value("zusammenfassen.tabelle");
       agg.level = form.value("zusammenfassen.ebene");
       agg.area_field = form.value("zusammenfassen.gebiet");
       agg.level_field = form.value("zusammenfassen.ebenenfeld");

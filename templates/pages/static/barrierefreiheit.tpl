@@ -59,7 +59,7 @@
       {{#FIELD_MESSAGE_ERROR}}
       <p class="kern-error" id="message-fehler"><span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true"></span><span><span class="kern-sr-only">Fehler:</span> {{MESSAGE}}</span></p>
       {{/FIELD_MESSAGE_ERROR}}
-      <textarea class="kern-form-input__input{{#FIELD_MESSAGE_ERROR}} kern-form-input__input--error{{/FIELD_MESSAGE_ERROR}}" id="message" name="message" rows="8" required aria-describedby="message-hinweis{{#FIELD_MESSAGE_ERROR}} message-fehler{{/FIELD_MESSAGE_ERROR}}"{{#FIELD_MESSAGE_ERROR}} aria-invalid="true"{{/FIELD_MESSAGE_ERROR}}>{{FIELD_MESSAGE_VALUE}}</textarea>
+      <textarea class="kern-form-input__input{{#FIELD_MESSAGE_ERROR}} kern-form-input__input--error{{/FIELD_MESSAGE_ERROR}}" id="message" name="message" rows="8" required aria-describedby="message-hinweis{{#FIELD_MESSAGE_ERROR}} message-fehler{{/FIELD_MESSAGE_ERROR}}"{{#FIELD_MESSAGE_ERROR}} aria-invalid="true"{{/FIELD_MESSAGE_ERROR}}>{{FIELD_MESSAGE_VALUE:pre_escape}}</textarea>
     </div>
 
     <div class="kern-form-input{{#FIELD_PAGE_URL_ERROR}} kern-form-input--error{{/FIELD_PAGE_URL_ERROR}}">

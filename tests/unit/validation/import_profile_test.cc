@@ -108,6 +108,41 @@ TEST_F(ImportProfileTest, MeanByMappingTableAndRowsWithoutArea) {
   EXPECT_NE(result.notes.back().find("2 Zeilen"), std::string::npos) << result.notes.back();
 }
 
+// A profile stored in the platform has no file next to it; its mapping table is written inside.
+TEST_F(ImportProfileTest, MappingTableWrittenIntoTheProfile) {
+  auto profile = wideProfile();
+  profile["aggregate"] = json::parse(R"({"level":"stadtteil","areaField":"gebiet_id","levelField":"gebietsebene",
+    "table":{"rows":[["0101","Nord"],["0102","Nord"],["0201","Sued"],["0102","Nord"]]},
+    "groupBy":["stichtag","indikator","einheit"],"valueField":"wert","method":"summe"})");
+  auto result = run(profile, "Gebiet;Einwohner;Quote;Status\n0101;10;1;ok\n0102;20;2;ok\n0201;30;3;ok\n0999;1;1;ok\n",
+                    longModel());
+  EXPECT_EQ(result.csv,
+            "gebiet_id,gebietsebene,stichtag,indikator,wert,einheit\n"
+            "Nord,stadtteil,2024-12-31,EW,30,anzahl\n"
+            "Nord,stadtteil,2024-12-31,Q1,3,prozent\n"
+            "Sued,stadtteil,2024-12-31,EW,30,anzahl\n"
+            "Sued,stadtteil,2024-12-31,Q1,3,prozent\n");
+  ASSERT_FALSE(result.notes.empty());
+  EXPECT_NE(result.notes.back().find("2 Zeilen ließen sich keinem Gebiet"), std::string::npos) << result.notes.back();
+
+  // An area in two coarse areas, a broken pair, an empty table: each named with its place.
+  profile["aggregate"]["table"]["rows"] = json::parse(R"([["0101","Nord"],["0101","Sued"],["0102"],["", "x"]])");
+  auto parsed = parseProfile(profile, dir_);
+  ASSERT_FALSE(parsed.has_value());
+  std::map<std::string, std::string> messages;
+  for (const auto& e : parsed.error().fields) messages[e.field] = e.message;
+  EXPECT_NE(messages["/aggregate/table/rows/1"].find("„0101“ steht zweimal"), std::string::npos) << parsed.error().message;
+  EXPECT_TRUE(messages.contains("/aggregate/table/rows/2"));
+  EXPECT_TRUE(messages.contains("/aggregate/table/rows/3"));
+  profile["aggregate"]["table"]["rows"] = json::array();
+  EXPECT_FALSE(parseProfile(profile, dir_).has_value());
+  profile["aggregate"]["table"]["rows"] = json::parse(R"([["0101","Nord"]])");
+  profile["aggregate"]["prefix"] = 2;  // both ways at once
+  parsed = parseProfile(profile, dir_);
+  ASSERT_FALSE(parsed.has_value());
+  EXPECT_EQ(parsed.error().fields.back().field, "/aggregate");
+}
+
 TEST_F(ImportProfileTest, LongToWideAndUnitConversion) {
   auto target = *parseSchemaText(R"({"fields":[{"name":"gebiet","type":"string"},{"name":"ew","type":"integer"},
     {"name":"anteil","type":"number"}]})");

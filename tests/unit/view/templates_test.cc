@@ -28,7 +28,9 @@ TEST(Templates, EveryTemplateStartsWithAutoescape) {
 }
 
 // Unescaped output is allowed only for *_MARKDOWN variables, which the renderer fills with
-// Markdown rendered in safe mode; any other modifier would bypass the auto-escaping.
+// Markdown rendered in safe mode; any other modifier would bypass the auto-escaping. The one
+// exception is :pre_escape as a textarea's content: it escapes like the default but keeps line
+// breaks (see TextareasKeepLineBreaks).
 TEST(Templates, OnlyMarkdownVariablesAreUnescaped) {
   std::regex modifier(R"(\{\{([A-Z0-9_]+):([^}]*)\}\})");
   for (const auto& entry : std::filesystem::recursive_directory_iterator(sourceDir() + "/templates")) {
@@ -39,10 +41,31 @@ TEST(Templates, OnlyMarkdownVariablesAreUnescaped) {
     auto content = text.str();
     for (std::sregex_iterator it(content.begin(), content.end(), modifier), end; it != end; ++it) {
       auto name = (*it)[1].str();
+      if ((*it)[2].str() == "pre_escape" && content.compare(it->position() + it->length(), 11, "</textarea>") == 0) continue;
       EXPECT_EQ((*it)[2].str(), "none") << entry.path() << ": " << it->str();
       EXPECT_TRUE(name.size() > 9 && name.substr(name.size() - 9) == "_MARKDOWN") << entry.path() << ": " << it->str();
     }
   }
+}
+
+// The default HTML escaping turns line breaks into spaces. In a textarea that collapses what the
+// user typed (Markdown, code translations, a mapping table) into one line on every redisplay, so
+// textarea contents use :pre_escape, which escapes the same characters and keeps the breaks.
+TEST(Templates, TextareasKeepLineBreaks) {
+  std::regex plain(R"(\{\{[A-Z0-9_]+\}\}</textarea>)");
+  size_t textareas = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(sourceDir() + "/templates")) {
+    if (entry.path().extension() != ".tpl") continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    auto content = text.str();
+    for (size_t at = content.find("</textarea>"); at != std::string::npos; at = content.find("</textarea>", at + 1)) ++textareas;
+    for (std::sregex_iterator it(content.begin(), content.end(), plain), end; it != end; ++it) {
+      ADD_FAILURE() << entry.path() << ": " << it->str() << " loses line breaks; use :pre_escape";
+    }
+  }
+  EXPECT_GT(textareas, 5u);
 }
 
 // A variable right after an attribute value stands where an attribute name goes; the HTML

@@ -258,7 +258,7 @@ TEST_P(Library, SubmitReviewPublishAndVersionsThroughTheForms) {
   EXPECT_NE(edit.body.find("value=\"2,5\""), std::string::npos) << "Werte kommen zurück ins Formular";
   // Markdown keeps its line breaks in the form; otherwise saving the form unchanged would turn the
   // heading and its paragraph into one heading line.
-  EXPECT_NE(edit.body.find(">### Für Mitarbeitende\n\nWeniger Abstimmung.</textarea>"), std::string::npos);
+  EXPECT_NE(edit.body.find(">### Für Mitarbeitende\n\nWeniger Abstimmung.</textarea>"), std::string::npos) << edit.body.substr(edit.body.find("section_nutzen"), 600);
   fields[6].second = "Prognose aus dem Melderegister (Quelle: Einwohnermeldeamt).";
   auto resubmitted = member.postForm(location + "/bearbeiten", withAction("einreichen"));
   EXPECT_EQ(resubmitted.status, 303);

@@ -23,6 +23,11 @@ using nlohmann::json;
 
 std::string inQuotesDe(std::string_view text) { return "„" + std::string(text) + "“"; }
 
+// „1 Wert wurde“ / „3 Werte wurden“: the count with the matching German form.
+std::string counted(int64_t n, std::string_view one, std::string_view many) {
+  return n == 1 ? "1 " + std::string(one) : formatCount(n) + " " + std::string(many);
+}
+
 class Reader {
  public:
   explicit Reader(std::vector<FieldError>& errors) : errors_(errors) {}
@@ -475,8 +480,8 @@ Stage longToWide(const Stage& in, const ProfileReshape& r, std::vector<std::stri
     if (!cell.isNull()) ++duplicates;
     cell = in.rows[row][valueCol];
   }
-  if (unknown) notes.push_back(formatCount(unknown) + " Werte gehören zu keiner der genannten Spalten und wurden nicht übernommen.");
-  if (duplicates) notes.push_back(formatCount(duplicates) + " Werte kamen doppelt vor; jeweils der letzte gilt.");
+  if (unknown) notes.push_back(counted(unknown, "Wert gehört", "Werte gehören") + " zu keiner der genannten Spalten und " + (unknown == 1 ? "wurde" : "wurden") + " nicht übernommen.");
+  if (duplicates) notes.push_back(counted(duplicates, "Wert kam", "Werte kamen") + " doppelt vor; jeweils der letzte gilt.");
   return out;
 }
 
@@ -536,8 +541,8 @@ Result<ImportResult> runProfile(const ImportProfile& profile, const Schema& targ
   result.sourceReport = reader.finish();
   result.stats.sourceRows = result.sourceReport.stats.rows;
   if (result.stats.valuesSetMissing) {
-    result.notes.push_back(formatCount(result.stats.valuesSetMissing) +
-                           " Werte wurden nach den Bedingungen des Profils als fehlend übernommen.");
+    result.notes.push_back(counted(result.stats.valuesSetMissing, "Wert wurde", "Werte wurden") +
+                           " nach den Bedingungen des Profils als fehlend übernommen.");
   }
 
   if (profile.reshape) {
@@ -718,12 +723,12 @@ Result<ImportResult> runProfile(const ImportProfile& profile, const Schema& targ
                              " zusammengefassten Gebieten und bleibt dort leer; gegebenenfalls in „groupBy“ aufnehmen.");
     }
     if (withoutWeight) {
-      result.notes.push_back(formatCount(withoutWeight) + " Werte gehen nicht in den gewichteten Mittelwert ein, weil ihr Gewicht („" +
+      result.notes.push_back(counted(withoutWeight, "Wert geht", "Werte gehen") + " nicht in den gewichteten Mittelwert ein, weil " + (withoutWeight == 1 ? "sein" : "ihr") + " Gewicht („" +
                              agg.weightColumn + "“) fehlt oder nicht größer als 0 ist.");
     }
     if (notNumeric) {
-      result.notes.push_back(formatCount(notNumeric) + " Werte in „" + agg.valueField +
-                             "“ sind keine Zahlen und gehen nicht in die Zusammenfassung ein.");
+      result.notes.push_back(counted(notNumeric, "Wert", "Werte") + " in „" + agg.valueField + "“ " +
+                             (notNumeric == 1 ? "ist keine Zahl und geht" : "sind keine Zahlen und gehen") + " nicht in die Zusammenfassung ein.");
     }
     if (withoutArea) {
       result.notes.push_back(withoutArea == 1 ? "1 Zeile ließ sich keinem Gebiet der Ebene " + inQuotesDe(agg.level) +

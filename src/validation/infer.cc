@@ -183,6 +183,13 @@ Inference inferTable(std::string_view sample, bool complete) {
       }
     }
     if (inferred.empty == 0 && inferred.nonEmpty > 0) field["constraints"] = {{"required", true}};
+    if (inferred.type == "string") {
+      std::set<std::string_view> seen;
+      for (auto cell : cells) {
+        if (seen.size() >= kInferDistinctValues) break;
+        if (seen.insert(cell).second) inferred.distinctValues.emplace_back(cell);
+      }
+    }
     if (leadingZero) {
       result.notes.push_back("Spalte " + inferred.name +
                              ": Werte mit führender Null bleiben Text, damit die Nullen erhalten bleiben.");

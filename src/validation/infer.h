@@ -24,7 +24,12 @@ struct InferredField {
   double confidence = 0;
   int64_t nonEmpty = 0;
   int64_t empty = 0;
+  // Text columns: their distinct values in the sample (at most kInferDistinctValues, first seen
+  // first), e.g. the indicator codes of a long table that a wide model wants as columns.
+  std::vector<std::string> distinctValues;
 };
+
+inline constexpr size_t kInferDistinctValues = 200;
 
 struct Inference {
   EncodingGuess encoding;

@@ -3,8 +3,10 @@
 #include "validation/validate_file.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <cctype>
+#include <filesystem>
+#include <map>
+#include <optional>
 #include <set>
 
 namespace opgv::validation {
@@ -243,12 +245,69 @@ MappingProposal proposeMapping(const Inference& source, const Schema& target, co
     });
   }
 
+  // Wide model, long file: number fields without a column whose names are values of one text
+  // column (the codes, e.g. „EW“ for the field „ew“), and a number column left over for the values
+  // → propose turning the rows into columns (long → wide).
+  struct LongToWide {
+    size_t nameColumn = 0;
+    size_t valueColumn = 0;
+    std::map<size_t, std::string> codeOfField;  // field → the code whose rows fill it
+  };
+  std::optional<LongToWide> toWide;
+  if (!reshape) {
+    std::map<std::string, size_t> openNumberField;  // normalised name → field
+    for (size_t f = 0; f < target.fields.size(); ++f) {
+      const FieldType type = target.fields[f].type();
+      if (columnOfField[f] < 0 && (type == FieldType::kNumber || type == FieldType::kInteger)) {
+        openNumberField.emplace(normaliseName(target.fields[f].name), f);
+      }
+    }
+    if (openNumberField.size() >= 3) {
+      for (size_t c = 0; c < columns.size(); ++c) {
+        if (used[c] || columns[c].type != "string") continue;
+        LongToWide candidate;
+        candidate.nameColumn = c;
+        for (const auto& value : columns[c].distinctValues) {
+          auto it = openNumberField.find(normaliseName(value));
+          if (it != openNumberField.end()) candidate.codeOfField.try_emplace(it->second, value);
+        }
+        if (candidate.codeOfField.size() >= 3 && (!toWide || candidate.codeOfField.size() > toWide->codeOfField.size())) {
+          toWide = std::move(candidate);
+        }
+      }
+    }
+    if (toWide) {
+      std::optional<size_t> valueColumn;
+      for (size_t c = 0; c < columns.size() && !valueColumn; ++c) {
+        if (!used[c] && c != toWide->nameColumn && (columns[c].type == "number" || columns[c].type == "integer")) valueColumn = c;
+      }
+      if (valueColumn) {
+        toWide->valueColumn = *valueColumn;
+        used[toWide->nameColumn] = used[*valueColumn] = 1;
+        std::erase_if(proposal.unusedColumns, [&](const std::string& c) {
+          return c == columns[toWide->nameColumn].name || c == columns[*valueColumn].name;
+        });
+        for (const auto& [f, code] : toWide->codeOfField) {
+          auto& p = proposal.fields[f];
+          p.column = code;
+          p.score = 1.0;
+          p.reason = "Zeilen mit „" + code + "“ in „" + columns[toWide->nameColumn].name + "“";
+        }
+      } else {
+        toWide.reset();
+      }
+    }
+  }
+
   size_t required = 0, requiredMapped = 0;
   for (size_t f = 0; f < target.fields.size(); ++f) {
     const Field& field = target.fields[f];
     if (!(field.constraints.required || field.inPrimaryKey)) continue;
     ++required;
-    if (columnOfField[f] >= 0 || (reshape && (f == *valueField || f == *codeField))) ++requiredMapped;
+    if (columnOfField[f] >= 0 || (reshape && (f == *valueField || f == *codeField)) ||
+        (toWide && toWide->codeOfField.contains(f))) {
+      ++requiredMapped;
+    }
   }
   proposal.score = required == 0 ? 1.0 : static_cast<double>(requiredMapped) / static_cast<double>(required);
 
@@ -268,6 +327,8 @@ MappingProposal proposeMapping(const Inference& source, const Schema& target, co
     const Field& field = target.fields[f];
     if (columnOfField[f] >= 0) {
       fields[field.name] = {{"column", columns[columnOfField[f]].name}};
+    } else if (toWide && toWide->codeOfField.contains(f)) {
+      fields[field.name] = {{"column", toWide->codeOfField.at(f)}};
     } else if (reshape && f == *valueField) {
       fields[field.name] = {{"column", "wert"}};
     } else if (reshape && f == *codeField) {
@@ -298,6 +359,22 @@ MappingProposal proposeMapping(const Inference& source, const Schema& target, co
                              titleCase("number") + " werden zu Zeilen: je Spalte eine Zeile mit dem Spaltennamen in „" +
                              target.fields[*codeField].name + "“ und dem Wert in „" + target.fields[*valueField].name +
                              "“. Prüfen Sie, ob die Spaltennamen den Codes des Modells entsprechen (sonst „codes“ ergänzen).");
+  }
+  if (toWide) {
+    json keep = json::array(), newColumns = json::array();
+    for (size_t c = 0; c < columns.size(); ++c) {
+      if (used[c] && c != toWide->nameColumn && c != toWide->valueColumn) keep.push_back(columns[c].name);
+    }
+    for (const auto& [f, code] : toWide->codeOfField) newColumns.push_back(code);
+    const std::string& nameColumn = columns[toWide->nameColumn].name;
+    const std::string& valueColumn = columns[toWide->valueColumn].name;
+    proposal.profile["reshape"] = {{"direction", "long-to-wide"}, {"keep", keep}, {"columns", newColumns},
+                                   {"nameColumn", nameColumn}, {"valueColumn", valueColumn}};
+    for (const auto& code : newColumns) proposal.reshapeColumns.push_back(code.get<std::string>());
+    proposal.notes.push_back("Die Datei hat eine Zeile je Wert, das Modell eine Spalte je Wert: Die Zeilen mit " +
+                             std::to_string(toWide->codeOfField.size()) + " Codes in „" + nameColumn +
+                             "“ werden zu Spalten, ihr Wert kommt aus „" + valueColumn +
+                             "“. Zeilen mit anderen Codes werden gezählt und nicht übernommen.");
   }
   return proposal;
 }

@@ -6,7 +6,9 @@
 //   German title;
 // - the inferred types: a text column does not fill a number field, a date column fits a date;
 // - the shape: if the model is long (one value field and a code field) and the file has several
-//   numeric columns left over, it proposes turning them into rows (wide → long).
+//   numeric columns left over, it proposes turning them into rows (wide → long); if the model is
+//   wide (a number field per indicator) and a text column of the file holds those indicators' codes
+//   with a number column for the values, it proposes turning the rows into columns (long → wide).
 // The result is a draft import profile (import_profile.h) for the user to check and correct.
 #include <filesystem>
 #include <set>
@@ -36,7 +38,7 @@ struct FieldProposal {
 struct MappingProposal {
   std::vector<FieldProposal> fields;        // one per model field, in model order
   std::vector<std::string> unusedColumns;
-  std::vector<std::string> reshapeColumns;  // numeric columns proposed to become rows
+  std::vector<std::string> reshapeColumns;  // wide → long: the columns to become rows; long → wide: the codes to become columns
   double score = 0;                         // share of required fields with a column
   nlohmann::json profile;                   // draft import profile
   std::vector<std::string> notes;           // German

@@ -22,11 +22,15 @@
 <button type="submit" name="aktion" value="laden" class="kern-btn kern-btn--secondary"><span class="kern-label">Zuordnung laden</span></button>
 </div></fieldset>{{/PROFILES}}
 {{#BASE_PROFILE}}<input type="hidden" name="profil_id" value="{{ID}}">{{/BASE_PROFILE}}
-{{#RESHAPE}}<fieldset class="kern-fieldset"><legend class="kern-label">Breite Tabelle umformen</legend><div class="kern-fieldset__body">
+{{#RESHAPE}}{{#TO_LONG}}<fieldset class="kern-fieldset"><legend class="kern-label">Breite Tabelle umformen</legend><div class="kern-fieldset__body">
 <input type="hidden" name="umformen_angeboten" value="1">
 <div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="m-umformen" name="umformen" value="1"{{#CHECKED}} checked{{/CHECKED}} aria-describedby="m-umformen-hint"><label class="kern-label" for="m-umformen">{{COUNT}} Spalten zu Zeilen machen</label></div>
 <p class="kern-hint" id="m-umformen-hint">Aus jeder dieser Spalten wird je Zeile der Datei eine eigene Zeile: der Spaltenname kommt in „{{NAME_COLUMN}}“, der Wert in „{{VALUE_COLUMN}}“. Spalten: {{#COLUMNS}}<code>{{NAME}}</code> {{/COLUMNS}}. Nach einer Änderung bitte „Vorschau aktualisieren“ wählen.</p>
-</div></fieldset>{{/RESHAPE}}
+</div></fieldset>{{/TO_LONG}}{{#TO_WIDE}}<fieldset class="kern-fieldset"><legend class="kern-label">Lange Tabelle umformen</legend><div class="kern-fieldset__body">
+<input type="hidden" name="umformen_angeboten" value="1">
+<div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="m-umformen" name="umformen" value="1"{{#CHECKED}} checked{{/CHECKED}} aria-describedby="m-umformen-hint"><label class="kern-label" for="m-umformen">Zeilen zu {{COUNT}} Spalten machen</label></div>
+<p class="kern-hint" id="m-umformen-hint">Die Datei hat eine Zeile je Wert, das Modell eine Spalte je Wert. Die Zeilen mit diesen Codes in „{{NAME_COLUMN}}“ werden zu Spalten, ihr Wert kommt aus „{{VALUE_COLUMN}}“; Zeilen mit gleichen Werten in den übrigen zugeordneten Spalten werden zu einer Zeile. Codes: {{#COLUMNS}}<code>{{NAME}}</code> {{/COLUMNS}}. Nach einer Änderung bitte „Vorschau aktualisieren“ wählen.</p>
+</div></fieldset>{{/TO_WIDE}}{{/RESHAPE}}
 <div class="opgv-table-wrap" role="region" aria-label="Zuordnung der Felder" tabindex="0">
 <table class="opgv-table opgv-table--stack"><caption class="kern-sr-only">Zuordnung: je Feld des Modells die Quelle in Ihrer Datei</caption>
 <thead><tr><th scope="col">Feld des Modells</th><th scope="col">Quelle</th><th scope="col">Fester Wert</th></tr></thead>

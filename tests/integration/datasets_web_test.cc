@@ -515,6 +515,43 @@ TEST_P(DatasetsWeb, AWideTableBecomesRowsOfTheLongModel) {
   EXPECT_TRUE(contains(csv.body, "01100102,planungsraum,2020-12-31,S3,1.75,prozent"));
 }
 
+// The other way: a long table (one row per area and indicator) into the wide model (one column
+// per indicator). The platform sees the indicator codes among the values of a column.
+TEST_P(DatasetsWeb, ALongTableBecomesColumnsOfTheWideModel) {
+  auto browser = server_->loggedIn("breit@example.org");
+  int64_t orgId = organisationWith("Sozialplanung Breit", {{"breit@example.org", "mitglied"}});
+  browser.get("/daten/datensaetze/neu");
+  std::string longTable = "Planungsraum;Ebene;Stichtag;Indikator;Wert\n"
+                          "01100101;planungsraum;31.12.2020;EW;100\n01100101;planungsraum;31.12.2020;S1;4,22594\n"
+                          "01100101;planungsraum;31.12.2020;S3;2,5\n01100101;planungsraum;31.12.2020;XYZ;1\n"
+                          "01100102;planungsraum;31.12.2020;EW;300\n01100102;planungsraum;31.12.2020;S1;3,1\n";
+  auto uploaded = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", "Monitoring breit"},
+                                   {"modell", "sozialraum-indikatoren/indikatorwerte-breit"}}, "monitoring-lang.csv", longTable);
+  ASSERT_EQ(uploaded.status, 303) << uploaded.body;
+  std::string mappingUrl = uploaded.header("location");
+  auto mapping = browser.get(mappingUrl);
+  ASSERT_EQ(mapping.status, 200);
+  EXPECT_TRUE(contains(mapping.body, "Lange Tabelle umformen")) << mapping.body;
+  EXPECT_TRUE(contains(mapping.body, "Zeilen zu 3 Spalten machen")) << mapping.body;
+  EXPECT_TRUE(contains(mapping.body, "<option value=\"S1\" selected>Wert der Zeilen mit „S1“ in „Indikator“</option>")) << mapping.body;
+  // Without JavaScript, the form as proposed: only the constant level is added by hand.
+  auto started = browser.postForm(mappingUrl, {{"aktion", "importieren"}, {"profil", "monitoring-lang"}, {"umformen_angeboten", "1"},
+                                               {"umformen", "1"}, {"quelle.gebiet_id", "Planungsraum"},
+                                               {"quelle.gebietsebene", "Ebene"}, {"quelle.stichtag", "Stichtag"},
+                                               {"quelle.ew", "EW"}, {"quelle.s1", "S1"}, {"quelle.s3", "S3"}});
+  ASSERT_EQ(started.status, 303) << started.body;
+  auto version = waitForVersion(browser, started.header("location"));
+  EXPECT_TRUE(contains(version.body, "Diese Version ist übernommen")) << version.body;
+  EXPECT_TRUE(contains(version.body, "2 Zeilen fehlerfrei")) << version.body;
+  std::string datasetUrl = started.header("location").substr(0, started.header("location").find("/versionen"));
+  auto csv = browser.get(datasetUrl + "/download?format=csv");
+  EXPECT_TRUE(contains(csv.body, "gebiet_id,gebietsebene,stichtag,ew,s1,s3,s4,d1,d3,d4\r\n")) << csv.body;
+  EXPECT_TRUE(contains(csv.body, "01100101,planungsraum,2020-12-31,100,4.22594,2.5,,,,\r\n")) << csv.body;
+  EXPECT_TRUE(contains(csv.body, "01100102,planungsraum,2020-12-31,300,3.1,,,,,\r\n")) << csv.body;
+  // The row with the code the model has no column for is counted, not silently dropped.
+  EXPECT_TRUE(contains(version.body, "1 Wert gehört zu keiner der genannten Spalten")) << version.body;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DatasetsWeb, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& info) { return std::string(backendName(info.param)); });
 

@@ -124,6 +124,7 @@ json mappingDraftJson(const MappingDraft& d) {
           {"columns", d.columns},
           {"reshape_available", d.reshape_available},
           {"reshape", d.reshape},
+          {"reshape_direction", d.reshape_direction},
           {"reshape_columns", d.reshape_columns},
           {"reshape_name_column", d.reshape_name_column},
           {"reshape_value_column", d.reshape_value_column},

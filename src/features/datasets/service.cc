@@ -526,7 +526,8 @@ Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, in
   // The user's choices.
   if (profile.contains("reshape") && profile["reshape"].is_object()) {
     const json& reshape = profile["reshape"];
-    draft.reshape_available = reshape.value("direction", "") == "wide-to-long";
+    draft.reshape_direction = reshape.value("direction", "");
+    draft.reshape_available = draft.reshape_direction == "wide-to-long" || draft.reshape_direction == "long-to-wide";
     for (const auto& c : reshape.value("columns", json::array())) {
       if (c.is_string()) draft.reshape_columns.push_back(c.get<std::string>());
     }

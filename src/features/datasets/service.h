@@ -78,9 +78,12 @@ struct MappingDraft {
   Upload upload;
   std::vector<std::string> columns;  // the file's columns
   // Wide → long: the file's value columns become rows (code + value); then the fields choose from
-  // the kept columns and the two new ones.
+  // the kept columns and the two new ones. Long → wide: the rows of each code in the name column
+  // become a column of that name (value from the value column); the fields choose from the kept
+  // columns and the new ones.
   bool reshape_available = false;
   bool reshape = false;
+  std::string reshape_direction;  // "wide-to-long" or "long-to-wide"
   std::vector<std::string> reshape_columns;
   std::string reshape_name_column, reshape_value_column;
   std::vector<MappingField> fields;

@@ -2,6 +2,7 @@
 // decision, dataset with preview and downloads, delete with confirmation, import profiles.
 // Everything works without JavaScript: the progress page reloads itself (meta refresh, which the
 // user can stop), forms post and redirect.
+#include <algorithm>
 #include <filesystem>
 
 #include "app/web.h"
@@ -211,7 +212,10 @@ void registerRoutes(http::Router& router, app::AppContext& ctx, std::shared_ptr<
     for (const auto& c : draft->columns) columns.push_back({{"NAME", c}});
     page.model["COLUMNS"] = columns;
     std::vector<std::string> choices = draft->columns;
-    if (draft->reshape) {
+    const bool toWide = draft->reshape_direction == "long-to-wide";
+    if (draft->reshape && toWide) {
+      choices.insert(choices.end(), draft->reshape_columns.begin(), draft->reshape_columns.end());
+    } else if (draft->reshape) {
       choices.push_back(draft->reshape_name_column);
       choices.push_back(draft->reshape_value_column);
     }
@@ -239,8 +243,13 @@ void registerRoutes(http::Router& router, app::AppContext& ctx, std::shared_ptr<
       bool known = f.source.empty() || f.source == "=";
       for (const auto& c : choices) {
         std::string label = "Spalte „" + c + "“";
-        if (draft->reshape && c == draft->reshape_name_column) label = "Spaltenname der umgeformten Spalten („" + c + "“)";
-        if (draft->reshape && c == draft->reshape_value_column) label = "Wert der umgeformten Spalten („" + c + "“)";
+        if (draft->reshape && !toWide && c == draft->reshape_name_column) label = "Spaltenname der umgeformten Spalten („" + c + "“)";
+        if (draft->reshape && !toWide && c == draft->reshape_value_column) label = "Wert der umgeformten Spalten („" + c + "“)";
+        if (draft->reshape && toWide && std::find(draft->reshape_columns.begin(), draft->reshape_columns.end(), c) !=
+                                            draft->reshape_columns.end() &&
+            std::find(draft->columns.begin(), draft->columns.end(), c) == draft->columns.end()) {
+          label = "Wert der Zeilen mit „" + c + "“ in „" + draft->reshape_name_column + "“";
+        }
         options.push_back({{"VALUE", c}, {"LABEL", label}, {"SELECTED", f.source == c}});
         known = known || f.source == c;
       }
@@ -296,6 +305,7 @@ void registerRoutes(http::Router& router, app::AppContext& ctx, std::shared_ptr<
       page.model["RESHAPE"] = {{"COLUMNS", cols}, {"COUNT", std::to_string(draft->reshape_columns.size())},
                                {"NAME_COLUMN", draft->reshape_name_column}, {"VALUE_COLUMN", draft->reshape_value_column},
                                {"CHECKED", draft->reshape}};
+      page.model["RESHAPE"][toWide ? "TO_WIDE" : "TO_LONG"] = true;
     }
     json profiles = json::array();
     profiles.push_back({{"VALUE", ""}, {"LABEL", "Vorschlag der Plattform"}, {"SELECTED", !draft->base_profile_id.has_value()}});

@@ -153,7 +153,7 @@ TEST_F(ImportProfileTest, LongToWideAndUnitConversion) {
   auto result = run(profile, "id,code,v\na,EW,100\na,P,12.5\nb,P,50\nb,X,1\n", target);
   EXPECT_EQ(result.csv, "gebiet,ew,anteil\na,100,0.125\nb,,0.5\n");
   ASSERT_FALSE(result.notes.empty());
-  EXPECT_NE(result.notes[0].find("1 Werte"), std::string::npos) << result.notes[0];
+  EXPECT_NE(result.notes[0].find("1 Wert gehört zu keiner der genannten Spalten und wurde nicht übernommen"), std::string::npos) << result.notes[0];
 }
 
 TEST_F(ImportProfileTest, UntranslatedCodesAreCountedNotHidden) {
@@ -229,7 +229,7 @@ TEST_F(ImportProfileTest, WeightlessValuesAndBlankedFieldsAreCounted) {
   auto result = run(profile, "Gebiet;Einwohner;Quote;Status\n0101;;10;2024-12-31\n0102;100;20;2023-12-31\n", longModel());
   std::string notes;
   for (const auto& n : result.notes) notes += n + "\n";
-  EXPECT_NE(notes.find("1 Werte gehen nicht in den gewichteten Mittelwert ein"), std::string::npos) << notes;
+  EXPECT_NE(notes.find("1 Wert geht nicht in den gewichteten Mittelwert ein, weil sein Gewicht"), std::string::npos) << notes;
   EXPECT_NE(notes.find("„stichtag“ unterscheidet sich"), std::string::npos) << notes;
 }
 

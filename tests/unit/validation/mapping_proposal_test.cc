@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "validation/import_profile.h"
 #include "validation/mapping_proposal.h"
 
@@ -133,6 +135,46 @@ TEST(MappingProposal, WideIndicatorColumnsBecomeRowsWhenTheyAreCodes) {
   EXPECT_EQ(proposal.profile["fields"]["indikator"]["column"], "merkmal");
   EXPECT_DOUBLE_EQ(proposal.score, 1.0);
   EXPECT_TRUE(parseProfile(proposal.profile, ".").has_value());
+}
+
+TEST(MappingProposal, LongRowsBecomeColumnsWhenTheirCodesAreTheModelsFields) {
+  auto target = *parseSchemaText(R"({"fields":[{"name":"gebiet_id","type":"string","constraints":{"required":true}},
+    {"name":"ew","type":"integer"},{"name":"s1","type":"number"},{"name":"s3","type":"number"},{"name":"s4","type":"number"}],
+    "primaryKey":["gebiet_id"]})");
+  std::string csv = "PLR_ID;Indikator;Wert;Einheit\n01100101;EW;100;anzahl\n01100101;S1;4,2;prozent\n"
+                    "01100101;S3;8,0;prozent\n01100102;EW;300;anzahl\n01100102;S4;1,5;prozent\n01100102;KOM;1;x\n";
+  auto proposal = proposeMapping(inferTable(csv, true), target, "sozialraum-indikatoren", "indikatorwerte-breit", synonyms(), {});
+  EXPECT_EQ(proposalFor(proposal, "gebiet_id").column, "PLR_ID");
+  EXPECT_EQ(proposalFor(proposal, "ew").column, "EW");
+  EXPECT_EQ(proposalFor(proposal, "s4").column, "S4");
+  EXPECT_EQ(proposalFor(proposal, "s1").reason, "Zeilen mit „S1“ in „Indikator“");
+  ASSERT_TRUE(proposal.profile.contains("reshape")) << proposal.profile.dump(2);
+  const json& reshape = proposal.profile["reshape"];
+  EXPECT_EQ(reshape["direction"], "long-to-wide");
+  EXPECT_EQ(reshape["nameColumn"], "Indikator");
+  EXPECT_EQ(reshape["valueColumn"], "Wert");
+  EXPECT_EQ(reshape["keep"], json::array({"PLR_ID"}));
+  EXPECT_EQ(reshape["columns"], json::array({"EW", "S1", "S3", "S4"}));
+  EXPECT_EQ(proposal.unusedColumns, (std::vector<std::string>{"Einheit"}));
+  EXPECT_DOUBLE_EQ(proposal.score, 1.0);
+
+  // The profile runs: one row per area, the KOM row counted, not taken.
+  auto parsed = parseProfile(proposal.profile, ".");
+  ASSERT_TRUE(parsed.has_value()) << parsed.error().message;
+  auto dir = std::filesystem::temp_directory_path() / ("opgv-lang-breit-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "lang.csv") << csv;
+  auto result = runProfile(*parsed, target, dir / "lang.csv");
+  std::filesystem::remove_all(dir);
+  ASSERT_TRUE(result.has_value()) << result.error().message;
+  EXPECT_EQ(result->csv, "gebiet_id,ew,s1,s3,s4\n01100101,100,4.2,8.0,\n01100102,300,,,1.5\n");
+  bool counted = false;
+  for (const auto& note : result->notes) counted = counted || note.find("1 Wert gehört zu keiner") != std::string::npos;
+  EXPECT_TRUE(counted);
+
+  // Fewer than three codes that name fields: no reshaping proposed.
+  std::string few = "PLR_ID;Indikator;Wert\n01100101;EW;100\n01100101;S1;4,2\n";
+  EXPECT_FALSE(proposeMapping(inferTable(few, true), target, "m", "r", synonyms(), {}).profile.contains("reshape"));
 }
 
 TEST(MappingProposal, MissingRequiredFieldsAreNamed) {

@@ -525,6 +525,47 @@ TEST_P(DatasetsApi, UnitsCodesAggregationAndAutomaticModel) {
   EXPECT_NE(csv3.body.find("BZR-A,bezirksregion,2020-12-31,EW,400,anzahl"), std::string::npos) << csv3.body;
 }
 
+// Missing markers, a condition and a per-indicator rule through the API, and the draft shows them.
+TEST_P(DatasetsApi, MissingMarkersConditionAndPerValueMethods) {
+  std::string raw = "PLR_ID;EW;S1;S3;S4;KOM\n01100101;100;4,0;1,0;2,0;gültig\n01100102;300;2,0;-9999;4,0;gültig\n"
+                    "01100103;50;9,0;9,0;9,0;ungültig\n";
+  auto uploadId = uploadNew(champion_, "MSS roh", "sozialraum-indikatoren", "mss.csv", raw);
+  json body = {{"profile_name", "mss-api"},
+               {"missing_values", {"-9999"}},
+               {"condition", {{"column", "KOM"}, {"not_equals", "gültig"}, {"keep", {"PLR_ID", "EW"}}}},
+               {"fields", {{"gebiet_id", "PLR_ID"}, {"gebietsebene", {{"constant", "planungsraum"}}},
+                           {"stichtag", {{"constant", "2020-12-31"}}}, {"indikator", "merkmal"}, {"wert", "wert"},
+                           {"einheit", {{"column", "merkmal"}, {"codes", {{"EW", "anzahl"}, {"S1", "prozent"}, {"S3", "prozent"}, {"S4", "prozent"}}}}}}},
+               {"aggregation", {{"prefix", 4}, {"level", "prognoseraum"}, {"area_field", "gebiet_id"}, {"level_field", "gebietsebene"},
+                                {"value_field", "wert"}, {"method", "gewichteter_mittelwert"}, {"weight_column", "EW"},
+                                {"method_by", "indikator"}, {"methods", {{"EW", "zaehlen"}}}}}};
+  auto bad = call("POST", "/api/v1/datasets/uploads/" + std::to_string(uploadId) + "/import", champion_, body.dump());
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_NE(bad.body.find("Abweichende Rechnung, Zeile 1 („EW = zaehlen“)"), std::string::npos) << bad.body;
+  body["aggregation"]["methods"] = {{"EW", "summe"}};
+  auto started = startImport(champion_, uploadId, body);
+  auto version = waitFinished(champion_, started.path);
+  ASSERT_EQ(version["status"], "imported") << version.dump().substr(0, 800);
+  auto csv = call("GET", "/api/v1/datasets/" + std::to_string(started.dataset) + "/download?format=csv", champion_, "", "").body;
+  EXPECT_NE(csv.find("0110,prognoseraum,2020-12-31,EW,450,anzahl"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("0110,prognoseraum,2020-12-31,S1,2.5,prozent"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("0110,prognoseraum,2020-12-31,S3,1,prozent"), std::string::npos) << csv;
+
+  // A new upload drafted from the saved profile shows the choices.
+  auto next = uploadNew(champion_, "MSS roh 2023", "sozialraum-indikatoren", "mss-2023.csv", raw);
+  auto profiles = getJson("/api/v1/import-profiles?" + orgQuery(), champion_);
+  int64_t profileId = 0;
+  for (const auto& p : profiles["items"]) {
+    if (p["name"] == "mss-api") profileId = p["id"].get<int64_t>();
+  }
+  ASSERT_NE(profileId, 0) << profiles.dump();
+  auto draft = getJson("/api/v1/datasets/uploads/" + std::to_string(next) + "/mapping?profile=" + std::to_string(profileId), champion_);
+  EXPECT_EQ(draft["missing_values"], json::array({"-9999"})) << draft.dump().substr(0, 600);
+  EXPECT_EQ(draft["condition"], json::parse(R"({"column":"KOM","not_equals":"gültig","keep":["PLR_ID","EW"]})"));
+  EXPECT_EQ(draft["aggregation"]["method_by"], "indikator");
+  EXPECT_EQ(draft["aggregation"]["methods"], "EW = summe\n");
+}
+
 TEST_P(DatasetsApi, BrokenInputIsExplained) {
   // Upload: missing title, model and file are field errors.
   auto r = upload(champion_, orgQuery(), "");

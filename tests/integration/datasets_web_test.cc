@@ -552,6 +552,85 @@ TEST_P(DatasetsWeb, ALongTableBecomesColumnsOfTheWideModel) {
   EXPECT_TRUE(contains(version.body, "1 Wert gehört zu keiner der genannten Spalten")) << version.body;
 }
 
+// The Berlin social monitoring's raw tables through the form alone: a marker for missing values
+// (-9999), the validity flag KOM as a condition, wide → long, and aggregation where population is
+// added up and shares are weighted by it. Expected values computed by hand below.
+TEST_P(DatasetsWeb, MissingMarkersConditionsAndPerIndicatorRulesAreChosenInTheForm) {
+  auto browser = server_->loggedIn("monitoring@example.org");
+  int64_t orgId = organisationWith("Monitoring", {{"monitoring@example.org", "mitglied"}});
+  browser.get("/daten/datensaetze/neu");
+  std::string raw = "PLR_ID;EW;S1;S3;S4;KOM\n"
+                    "01100101;100;4,0;1,0;2,0;gültig\n"
+                    "01100102;300;2,0;-9999;4,0;gültig\n"
+                    "01100103;50;9,0;9,0;9,0;ungültig\n"
+                    "01200101;50;3,0;3,0;3,0;gültig\n";
+  auto uploaded = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", "MSS roh"},
+                                   {"modell", "sozialraum-indikatoren/indikatorwerte"}}, "mss.csv", raw);
+  ASSERT_EQ(uploaded.status, 303) << uploaded.body;
+  std::string mappingUrl = uploaded.header("location");
+  auto form = browser.get(mappingUrl);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(contains(form.body, "Werte der Datei lesen"));
+  EXPECT_TRUE(contains(form.body, "<option value=\"KOM\">KOM</option>")) << form.body;
+
+  std::vector<std::pair<std::string, std::string>> choices = {
+      {"aktion", "importieren"}, {"profil", "mss-roh"}, {"umformen_angeboten", "1"}, {"umformen", "1"},
+      {"quelle.gebiet_id", "PLR_ID"}, {"quelle.gebietsebene", "="}, {"wert.gebietsebene", "planungsraum"},
+      {"quelle.stichtag", "="}, {"wert.stichtag", "2020-12-31"}, {"quelle.indikator", "merkmal"}, {"quelle.wert", "wert"},
+      {"quelle.einheit", "merkmal"}, {"codes.einheit", "EW = anzahl\nS1 = prozent\nS3 = prozent\nS4 = prozent"},
+      {"lesen_angeboten", "1"}, {"fehlend", "-9999"}, {"bedingung", "1"}, {"bedingung.spalte", ""},
+      {"bedingung.vergleich", "ungleich"}, {"bedingung.wert", "gültig"}, {"bedingung.behalten", "PLR_ID"},
+      {"bedingung.behalten", "EW"},
+      {"zusammenfassen_angeboten", "1"}, {"zusammenfassen", "1"}, {"zusammenfassen.nach", "praefix"},
+      {"zusammenfassen.zeichen", "4"}, {"zusammenfassen.ebene", "prognoseraum"}, {"zusammenfassen.gebiet", "gebiet_id"},
+      {"zusammenfassen.ebenenfeld", "gebietsebene"}, {"zusammenfassen.wert", "wert"},
+      {"zusammenfassen.methode", "gewichteter_mittelwert"}, {"zusammenfassen.gewicht", "EW"},
+      {"zusammenfassen.methode_nach", "indikator"}, {"zusammenfassen.methoden", "EW summe"}};
+  auto bad = browser.postForm(mappingUrl, choices);
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(contains(bad.body, "Bitte die Spalte wählen, deren Wert über die Zeile entscheidet")) << bad.body;
+  EXPECT_TRUE(contains(bad.body, "Abweichende Rechnung, Zeile 1 („EW summe“)")) << bad.body;
+  // What was typed comes back.
+  EXPECT_TRUE(contains(bad.body, "id=\"m-fehlend\" name=\"fehlend\" type=\"text\" value=\"-9999\""));
+  EXPECT_TRUE(contains(bad.body, "value=\"EW\" checked"));
+  EXPECT_TRUE(contains(bad.body, ">EW summe</textarea>"));
+
+  for (auto& [name, value] : choices) {
+    if (name == "bedingung.spalte") value = "KOM";
+    if (name == "zusammenfassen.methoden") value = "EW = summe";
+  }
+  auto started = browser.postForm(mappingUrl, choices);
+  ASSERT_EQ(started.status, 303) << started.body;
+  auto version = waitForVersion(browser, started.header("location"));
+  EXPECT_TRUE(contains(version.body, "Diese Version ist übernommen")) << version.body;
+  // S1, S3 and S4 of the invalid Planungsraum 01100103; its id and EW are kept.
+  EXPECT_TRUE(contains(version.body, "3 Werte wurden nach den Bedingungen des Profils als fehlend übernommen")) << version.body;
+  std::string url = started.header("location").substr(0, started.header("location").find("/versionen"));
+  auto csv = browser.get(url + "/download?format=csv").body;
+  EXPECT_TRUE(contains(csv, "0110,prognoseraum,2020-12-31,EW,450,anzahl")) << csv;     // 100 + 300 + 50
+  EXPECT_TRUE(contains(csv, "0110,prognoseraum,2020-12-31,S1,2.5,prozent")) << csv;    // (4 × 100 + 2 × 300) / 400
+  EXPECT_TRUE(contains(csv, "0110,prognoseraum,2020-12-31,S3,1,prozent")) << csv;      // -9999 and ungültig left out
+  EXPECT_TRUE(contains(csv, "0110,prognoseraum,2020-12-31,S4,3.5,prozent")) << csv;    // (2 × 100 + 4 × 300) / 400
+  EXPECT_TRUE(contains(csv, "0120,prognoseraum,2020-12-31,EW,50,anzahl")) << csv;
+
+  // The saved profile has all of it, and loading it fills the form again.
+  auto profiles = browser.get("/daten/importprofile");
+  std::smatch link;
+  ASSERT_TRUE(std::regex_search(profiles.body, link, std::regex(R"re(href="(/daten/importprofile/(\d+))")re")));
+  auto saved = nlohmann::json::parse(browser.get(link[1].str() + "/versionen/1").body);
+  EXPECT_EQ(saved["source"]["missingValues"], nlohmann::json::parse(R"(["", "-9999"])")) << saved.dump(2);
+  EXPECT_EQ(saved["conditions"], nlohmann::json::parse(R"([{"column":"KOM","notEquals":"gültig","keep":["PLR_ID","EW"]}])"));
+  EXPECT_EQ(saved["aggregate"]["methodBy"], "indikator");
+  EXPECT_EQ(saved["aggregate"]["methods"], nlohmann::json::parse(R"({"EW":"summe"})"));
+  auto next = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", "MSS roh 2023"},
+                               {"modell", "sozialraum-indikatoren/indikatorwerte"}}, "mss-2023.csv", raw);
+  ASSERT_EQ(next.status, 303);
+  auto loaded = browser.postForm(next.header("location"), {{"aktion", "laden"}, {"profil_id", link[2].str()}});
+  EXPECT_TRUE(contains(loaded.body, "<option value=\"KOM\" selected>KOM</option>")) << loaded.body;
+  EXPECT_TRUE(contains(loaded.body, ">EW = summe\n</textarea>"));
+  EXPECT_TRUE(contains(loaded.body, "value=\"-9999\""));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DatasetsWeb, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& info) { return std::string(backendName(info.param)); });
 

@@ -48,6 +48,7 @@ Error apiFieldNames(Error error) {
     else if (f.field == "zuordnung") f.field = "profile";
     else if (f.field.rfind("feld.", 0) == 0) f.field = "fields." + f.field.substr(5);
     else if (f.field.rfind("zusammenfassen", 0) == 0) f.field = "aggregation";
+    else if (f.field == "bedingung") f.field = "condition";
   }
   return error;
 }
@@ -153,7 +154,56 @@ Result<MappingInput> mappingInput(const json& body) {
         }
       }
       agg.by = it->value("by", agg.table.empty() ? std::string("praefix") : std::string("tabelle"));
+      agg.method_by = it->value("method_by", "");
+      if (auto methods = it->find("methods"); methods != it->end() && !methods->is_null()) {
+        if (methods->is_string()) {
+          agg.methods = methods->get<std::string>();
+        } else if (methods->is_object()) {
+          for (const auto& [value, method] : methods->items()) {
+            agg.methods += value + " = " + (method.is_string() ? method.get<std::string>() : method.dump()) + "\n";
+          }
+        } else {
+          errors.push_back({"aggregation", "„methods“: erwartet wird ein Objekt wie {\"EW\": \"summe\"}."});
+        }
+      }
       input.aggregation = agg;
+    }
+  }
+  if (auto it = body.find("missing_values"); it != body.end() && !it->is_null()) {
+    std::string markers;
+    if (it->is_array()) {
+      for (const auto& m : *it) {
+        if (m.is_string()) markers += (markers.empty() ? "" : ";") + m.get<std::string>();
+        else errors.push_back({"missing_values", "Erwartet wird eine Liste von Texten, z. B. [\"-9999\"]."});
+      }
+    } else if (it->is_string()) {
+      markers = it->get<std::string>();
+    } else {
+      errors.push_back({"missing_values", "Erwartet wird eine Liste von Texten, z. B. [\"-9999\"]."});
+    }
+    input.missing_values = markers;
+  }
+  if (auto it = body.find("condition"); it != body.end()) {
+    MappingCondition condition;
+    if (it->is_object()) {
+      condition.enabled = true;
+      condition.column = it->value("column", "");
+      if (it->contains("equals")) {
+        condition.comparison = "gleich";
+        condition.value = (*it)["equals"].is_string() ? (*it)["equals"].get<std::string>() : (*it)["equals"].dump();
+      } else if (it->contains("not_equals")) {
+        condition.value = (*it)["not_equals"].is_string() ? (*it)["not_equals"].get<std::string>() : (*it)["not_equals"].dump();
+      } else {
+        errors.push_back({"condition", "Bitte „equals“ oder „not_equals“ angeben."});
+      }
+      for (const auto& k : it->value("keep", json::array())) {
+        if (k.is_string()) condition.keep.push_back(k.get<std::string>());
+      }
+      input.condition = condition;
+    } else if (it->is_null()) {
+      input.condition = condition;  // switched off
+    } else {
+      errors.push_back({"condition", "Erwartet wird ein Objekt {\"column\", \"equals\" oder \"not_equals\", \"keep\"} oder null."});
     }
   }
   if (auto it = body.find("reshape"); it != body.end() && !it->is_null()) {

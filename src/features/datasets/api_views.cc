@@ -1,5 +1,7 @@
 #include "features/datasets/api_views.h"
 
+#include "common/strings.h"
+
 namespace opgv::datasets {
 namespace {
 
@@ -113,11 +115,25 @@ json mappingDraftJson(const MappingDraft& d) {
   json aggregation = {{"enabled", a.enabled}, {"by", a.by}, {"prefix", a.prefix}, {"table", a.table},
                       {"level", a.level}, {"area_field", a.area_field},
                       {"level_field", a.level_field}, {"value_field", a.value_field}, {"method", a.method},
-                      {"weight_column", a.weight_column}};
+                      {"weight_column", a.weight_column}, {"method_by", a.method_by}, {"methods", a.methods}};
+  json condition = nullptr;
+  if (d.condition.enabled) {
+    condition = {{"column", d.condition.column},
+                 {d.condition.comparison == "gleich" ? "equals" : "not_equals", d.condition.value},
+                 {"keep", d.condition.keep}};
+  }
+  json missing = json::array();
+  for (const auto& part : strings::split(d.missing_values, ';')) {
+    std::string marker = strings::trim(part);
+    if (!marker.empty()) missing.push_back(marker);
+  }
   json problems = json::array();
   for (const auto& p : d.problems) problems.push_back({{"field", p.field}, {"message", p.message}});
   return {{"upload", uploadJson(d.upload)},
           {"aggregation", aggregation},
+          {"missing_values", missing},
+          {"condition", condition},
+          {"further_conditions", d.further_conditions},
           {"problems", problems},
           {"model_changeable", d.model_changeable},
           {"model_matches", matches},

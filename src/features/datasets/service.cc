@@ -1,10 +1,12 @@
 #include "features/datasets/service.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
 #include <deque>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -189,6 +191,20 @@ std::optional<json> parseAreaTable(const std::string& text, std::vector<FieldErr
     return std::nullopt;
   }
   return rows;
+}
+
+const std::set<std::string>& aggregationMethods() {
+  static const std::set<std::string> methods = {"summe", "mittelwert", "gewichteter_mittelwert", "keine"};
+  return methods;
+}
+
+std::string methodsText(const json& methods) {
+  std::string text;
+  if (!methods.is_object()) return text;
+  for (const auto& [value, method] : methods.items()) {
+    text += value + " = " + (method.is_string() ? method.get<std::string>() : method.dump()) + "\n";
+  }
+  return text;
 }
 
 json typedCell(const validation::Value& value) { return value.isNull() ? json() : validation::toJson(value); }
@@ -537,6 +553,70 @@ Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, in
   draft.reshape = draft.reshape_available && input.reshape.value_or(true);
   if (!input.profile_name.empty()) draft.profile_name = strings::trim(input.profile_name);
 
+  // Reading the file: markers for missing values and the first condition.
+  if (!profile.contains("source") || !profile["source"].is_object()) profile["source"] = json::object();
+  json& source = profile["source"];
+  {
+    std::string markers;
+    for (const auto& m : source.value("missingValues", json::array())) {
+      if (m.is_string() && !m.get<std::string>().empty()) markers += (markers.empty() ? "" : "; ") + m.get<std::string>();
+    }
+    draft.missing_values = markers;
+  }
+  if (input.missing_values && !input.profile) {
+    draft.missing_values = *input.missing_values;
+    json list = json::array({""});  // an empty cell is always missing
+    for (const auto& part : strings::split(*input.missing_values, ';')) {
+      std::string marker = strings::trim(part);
+      if (!marker.empty() && std::find(list.begin(), list.end(), marker) == list.end()) list.push_back(marker);
+    }
+    source["missingValues"] = list;
+  }
+  json conditions = profile.value("conditions", json::array());
+  if (!conditions.is_array()) conditions = json::array();
+  if (!conditions.empty() && conditions[0].is_object()) {
+    const json& first = conditions[0];
+    draft.condition.enabled = true;
+    draft.condition.column = first.value("column", "");
+    draft.condition.comparison = first.contains("equals") ? "gleich" : "ungleich";
+    const json& compared = first.contains("equals") ? first["equals"] : first.value("notEquals", json(""));
+    draft.condition.value = compared.is_string() ? compared.get<std::string>() : compared.dump();
+    for (const auto& k : first.value("keep", json::array())) {
+      if (k.is_string()) draft.condition.keep.push_back(k.get<std::string>());
+    }
+  }
+  draft.further_conditions = conditions.empty() ? 0 : conditions.size() - 1;
+  if (input.condition && !input.profile) {
+    const bool had = draft.condition.enabled;
+    draft.condition = *input.condition;
+    MappingCondition& c = draft.condition;
+    if (c.enabled) {
+      auto isColumn = [&](const std::string& name) {
+        return std::find(draft.columns.begin(), draft.columns.end(), name) != draft.columns.end();
+      };
+      if (!isColumn(c.column)) {
+        draft.problems.push_back({"bedingung", "Bitte die Spalte wählen, deren Wert über die Zeile entscheidet (z. B. „KOM“)."});
+      }
+      if (c.comparison != "gleich" && c.comparison != "ungleich") {
+        draft.problems.push_back({"bedingung", "Bitte „gleich“ oder „ungleich“ wählen."});
+      }
+      std::erase_if(c.keep, [&](const std::string& k) { return !isColumn(k) || k == c.column; });
+      json condition = {{"column", c.column}, {c.comparison == "gleich" ? "equals" : "notEquals", c.value}, {"keep", c.keep}};
+      if (had) {
+        conditions[0] = condition;
+      } else {
+        conditions.insert(conditions.begin(), condition);
+      }
+    } else if (had) {
+      conditions.erase(conditions.begin());
+    }
+    if (conditions.empty()) {
+      profile.erase("conditions");
+    } else {
+      profile["conditions"] = conditions;
+    }
+  }
+
   json fields = profile.value("fields", json::object());
   if (!fields.is_object()) fields = json::object();
   for (const auto& field : target.fields) {
@@ -637,6 +717,8 @@ Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, in
     agg.value_field = previousAggregate.value("valueField", "");
     agg.method = previousAggregate.value("method", agg.method);
     agg.weight_column = previousAggregate.value("weightColumn", "");
+    agg.method_by = previousAggregate.value("methodBy", "");
+    agg.methods = methodsText(previousAggregate.value("methods", json::object()));
   }
   for (const auto& f : target.fields) {  // sensible defaults for the form
     bool numeric = f.type() == validation::FieldType::kNumber || f.type() == validation::FieldType::kInteger;
@@ -674,7 +756,39 @@ Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, in
     if (agg.method != "summe" && agg.method != "mittelwert" && agg.method != "gewichteter_mittelwert") {
       aggProblems.push_back({"zusammenfassen.methode", "Bitte Summe, Mittelwert oder gewichteten Mittelwert wählen."});
     }
-    if (agg.method == "gewichteter_mittelwert" && agg.weight_column.empty()) {
+    bool weighted = agg.method == "gewichteter_mittelwert";
+    aggregate.erase("methodBy");
+    aggregate.erase("methods");
+    if (!strings::trim(agg.method_by).empty()) {
+      json methods = json::object();
+      if (!target.field(agg.method_by)) {
+        aggProblems.push_back({"zusammenfassen.methode_nach", "Bitte das Feld wählen, dessen Wert die abweichende Rechnung bestimmt."});
+      }
+      size_t lineNumber = 0;
+      for (const auto& rawLine : strings::split(agg.methods, '\n')) {
+        ++lineNumber;
+        std::string line = strings::trim(rawLine);
+        if (line.empty()) continue;
+        auto eq = line.find('=');
+        std::string value = eq == std::string::npos ? "" : strings::trim(line.substr(0, eq));
+        std::string method = eq == std::string::npos ? "" : strings::trim(line.substr(eq + 1));
+        if (value.empty() || !aggregationMethods().contains(method)) {
+          aggProblems.push_back({"zusammenfassen.methoden", "Abweichende Rechnung, Zeile " + std::to_string(lineNumber) + " („" +
+                                                                line.substr(0, 60) + "“): Bitte „Wert = Rechnung“ eintragen; "
+                                                                "Rechnung ist summe, mittelwert, gewichteter_mittelwert oder keine."});
+          continue;
+        }
+        methods[value] = method;
+        weighted = weighted || method == "gewichteter_mittelwert";
+      }
+      if (methods.empty()) {
+        aggProblems.push_back({"zusammenfassen.methoden", "Bitte je Zeile „Wert = Rechnung“ eintragen, z. B. „EW = summe“, oder "
+                                                          "kein Feld für eine abweichende Rechnung wählen."});
+      }
+      aggregate["methodBy"] = agg.method_by;
+      aggregate["methods"] = methods;
+    }
+    if (weighted && agg.weight_column.empty()) {
       aggProblems.push_back({"zusammenfassen.gewicht", "Für den gewichteten Mittelwert bitte die Spalte mit dem Gewicht wählen "
                                                        "(z. B. die Einwohnerzahl)."});
     }

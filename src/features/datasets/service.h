@@ -72,6 +72,21 @@ struct MappingAggregation {
   std::string value_field;   // model field with the value
   std::string method = "gewichteter_mittelwert";  // summe, mittelwert, gewichteter_mittelwert
   std::string weight_column; // source column with the weight (weighted mean)
+  // Another rule for some values: the model field whose value picks it (e.g. „indikator“) and one
+  // „Wert = Rechnung“ per line (e.g. „EW = summe“: population is added up, shares weighted by it).
+  std::string method_by;
+  std::string methods;
+};
+
+// Reading the file: one condition under which a row's values do not count, e.g. the validity flag
+// KOM of the Berlin social monitoring („ungleich gültig“). A profile may have more conditions; the
+// form edits the first and keeps the others.
+struct MappingCondition {
+  bool enabled = false;
+  std::string column;
+  std::string comparison = "ungleich";  // "gleich" or "ungleich"
+  std::string value;
+  std::vector<std::string> keep;  // columns whose values stay (e.g. the area id)
 };
 
 struct MappingDraft {
@@ -88,6 +103,10 @@ struct MappingDraft {
   std::string reshape_name_column, reshape_value_column;
   std::vector<MappingField> fields;
   MappingAggregation aggregation;
+  // Cells that stand for „no value“ besides the empty one, as typed: „-9999; k. A.“.
+  std::string missing_values;
+  MappingCondition condition;
+  size_t further_conditions = 0;             // kept from the profile, not shown in the form
   std::vector<FieldError> problems;          // choices that cannot become a profile (German, per form field)
   std::string profile_name;                  // suggested name to save under
   std::optional<int64_t> base_profile_id;    // a saved profile the draft started from
@@ -110,6 +129,8 @@ struct MappingInput {
   std::map<std::string, std::string> scale;         // field → factor as typed ("" removes it)
   std::map<std::string, std::string> codes;         // field → „alt = neu“ lines ("" removes them)
   std::optional<MappingAggregation> aggregation;    // nullopt: as drafted
+  std::optional<std::string> missing_values;       // nullopt: as drafted
+  std::optional<MappingCondition> condition;        // nullopt: as drafted
   std::string profile_name;                         // save under this name (empty: the suggestion)
   std::optional<nlohmann::json> profile;            // API: a complete profile instead of the choices
 };

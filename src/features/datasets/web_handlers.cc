@@ -229,6 +229,7 @@ void registerRoutes(http::Router& router, app::AppContext& ctx, std::shared_ptr<
       for (auto& f : e.fields) {
         if (f.field.rfind("feld.", 0) == 0) ids[f.field] = "f-" + f.field.substr(5);
         if (f.field.rfind("zusammenfassen", 0) == 0) ids[f.field] = "m-zusammenfassen";
+        if (f.field == "bedingung") ids[f.field] = "m-lesen";
       }
       ids["profil"] = "m-profil";
       putErrors(errorModel, e, ids);
@@ -291,13 +292,31 @@ void registerRoutes(http::Router& router, app::AppContext& ctx, std::shared_ptr<
                 {"AREA_OPTIONS", fieldOptions(agg.area_field, false, false)},
                 {"LEVEL_OPTIONS", fieldOptions(agg.level_field, true, false)},
                 {"VALUE_OPTIONS", fieldOptions(agg.value_field, false, true)}, {"METHOD_OPTIONS", methods},
-                {"WEIGHT_OPTIONS", weights}};
+                {"WEIGHT_OPTIONS", weights}, {"METHOD_BY_OPTIONS", fieldOptions(agg.method_by, true, false)},
+                {"METHODS", agg.methods}};
       std::string aggErrors;
       for (const auto& [key, message] : errorModel.items()) {
         if (key.rfind("ERROR_zusammenfassen", 0) == 0 && message.is_string()) aggErrors += (aggErrors.empty() ? "" : " ") + message.get<std::string>();
       }
       if (!aggErrors.empty()) a["AGG_ERROR"] = {{"MESSAGE", aggErrors}};
       page.model["AGGREGATION"] = a;
+    }
+    {
+      const MappingCondition& c = draft->condition;
+      json columnOptions = json::array(), keepBoxes = json::array();
+      columnOptions.push_back({{"VALUE", ""}, {"LABEL", "– Spalte wählen –"}, {"SELECTED", c.column.empty()}});
+      for (size_t i = 0; i < draft->columns.size(); ++i) {
+        const std::string& column = draft->columns[i];
+        columnOptions.push_back({{"VALUE", column}, {"LABEL", column}, {"SELECTED", column == c.column}});
+        keepBoxes.push_back({{"ID", "m-behalten-" + std::to_string(i)}, {"NAME", column},
+                             {"CHECKED", std::find(c.keep.begin(), c.keep.end(), column) != c.keep.end()}});
+      }
+      json reading = {{"MISSING", draft->missing_values}, {"CONDITION_CHECKED", c.enabled}, {"COLUMN_OPTIONS", columnOptions},
+                      {"NOT_EQUAL", c.comparison != "gleich"}, {"EQUAL", c.comparison == "gleich"}, {"VALUE", c.value},
+                      {"KEEP", keepBoxes}};
+      if (draft->further_conditions > 0) reading["FURTHER"] = {{"COUNT", std::to_string(draft->further_conditions)}};
+      if (errorModel.contains("ERROR_bedingung")) reading["READ_ERROR"] = {{"MESSAGE", errorModel["ERROR_bedingung"]}};
+      page.model["READING"] = reading;
     }
     if (draft->reshape_available) {
       json cols = json::array();
@@ -373,9 +392,21 @@ void registerRoutes(http::Router& router, app::AppContext& ctx, std::shared_ptr<
       agg.value_field = form.value("zusammenfassen.wert");
       agg.method = form.value("zusammenfassen.methode");
       agg.weight_column = form.value("zusammenfassen.gewicht");
+      agg.method_by = form.value("zusammenfassen.methode_nach");
+      agg.methods = form.value("zusammenfassen.methoden");
       input.aggregation = agg;
     }
     if (form.get("umformen_angeboten")) input.reshape = form.value("umformen") == "1";
+    if (form.get("lesen_angeboten")) {
+      input.missing_values = form.value("fehlend");
+      MappingCondition condition;
+      condition.enabled = form.value("bedingung") == "1";
+      condition.column = form.value("bedingung.spalte");
+      condition.comparison = form.value("bedingung.vergleich");
+      condition.value = form.value("bedingung.wert");
+      condition.keep = form.all("bedingung.behalten");
+      input.condition = condition;
+    }
     input.profile_name = form.value("profil");
     return input;
   };

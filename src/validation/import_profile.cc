@@ -505,14 +505,90 @@ Result<ImportResult> runProfile(const ImportProfile& profile, const Schema& targ
 
   ImportResult result;
   Stage stage;
-  {
-    std::vector<std::string> names;
-    for (const auto& f : sourceSchema->fields) names.push_back(f.name);
-    stage.setNames(names);
-  }
+  std::vector<std::string> sourceNames;
+  for (const auto& f : sourceSchema->fields) sourceNames.push_back(f.name);
+  stage.setNames(sourceNames);
   FileOptions fileOptions = options.file;
   if (fileOptions.encoding.empty()) fileOptions.encoding = profile.encoding;
   if (!fileOptions.dialect && profile.dialect) fileOptions.dialect = profile.dialect;
+
+  // The columns the fields are mapped from: the source's, or those the reshaping makes.
+  const bool wideToLongReshape = profile.reshape && profile.reshape->direction == ProfileReshape::Direction::kWideToLong;
+  const bool longToWideReshape = profile.reshape && profile.reshape->direction == ProfileReshape::Direction::kLongToWide;
+  Stage mapped;
+  if (wideToLongReshape) {
+    std::vector<std::string> names = profile.reshape->keep;
+    names.push_back(profile.reshape->nameColumn);
+    names.push_back(profile.reshape->valueColumn);
+    mapped.setNames(names);
+  } else if (longToWideReshape) {
+    std::vector<std::string> names = profile.reshape->keep;
+    names.insert(names.end(), profile.reshape->columns.begin(), profile.reshape->columns.end());
+    mapped.setNames(names);
+  } else {
+    mapped.setNames(sourceNames);
+  }
+  const size_t fieldCount = target.fields.size();
+  std::vector<const ProfileFieldSource*> sourceOf(fieldCount, nullptr);
+  std::vector<std::optional<size_t>> columnOf(fieldCount);
+  for (const auto& [name, source] : profile.fields) {
+    size_t i = *target.fieldIndex(name);
+    sourceOf[i] = &source;
+    if (source.column) columnOf[i] = mapped.column(*source.column);
+  }
+  std::map<std::string, int64_t> untranslated;
+  // One row (in the mapped columns) → the model fields' texts.
+  auto textsOf = [&](const std::vector<Value>& row) {
+    std::vector<std::string> texts(fieldCount);
+    for (size_t i = 0; i < fieldCount; ++i) {
+      const ProfileFieldSource* source = sourceOf[i];
+      if (!source) continue;
+      if (source->constant) {
+        texts[i] = *source->constant;
+        continue;
+      }
+      if (!columnOf[i]) continue;
+      const Value& value = row[*columnOf[i]];
+      if (value.isNull()) continue;
+      std::string text = toText(value);
+      if (!source->codes.empty()) {
+        auto it = source->codes.find(text);
+        if (it != source->codes.end()) {
+          text = it->second;
+        } else if (source->codesRequired) {
+          ++untranslated[text];
+          ++result.stats.untranslatedCodes;
+          text.clear();
+        }
+      }
+      if ((source->scale || source->offset) && value.isNumeric()) {
+        double converted = value.toDouble() * source->scale.value_or(1.0) + source->offset.value_or(0.0);
+        text = formatNumber(converted, 10);
+      }
+      texts[i] = std::move(text);
+    }
+    return texts;
+  };
+  std::string csv;
+  for (size_t i = 0; i < fieldCount; ++i) csv += (i ? "," : "") + strings::csvField(target.fields[i].name);
+  csv += "\n";
+  int64_t written = 0;
+  auto writeRow = [&](const std::vector<std::string>& texts, int64_t sourceRow) {
+    for (size_t i = 0; i < fieldCount; ++i) csv += (i ? "," : "") + strings::csvField(texts[i]);
+    csv += "\n";
+    ++written;
+    result.outputSourceRows.push_back(sourceRow);
+  };
+  // Where every output row comes from one source row (no aggregation, no long → wide), rows are
+  // mapped and written while the file is read: memory holds the output, not the whole file as
+  // values as well (measured in docs/performance.md, „Datensätze“).
+  const bool streaming = !profile.aggregation && !longToWideReshape;
+  std::vector<size_t> reshapeKeep, reshapeColumns;
+  if (wideToLongReshape) {
+    for (const auto& k : profile.reshape->keep) reshapeKeep.push_back(*stage.column(k));
+    for (const auto& c : profile.reshape->columns) reshapeColumns.push_back(*stage.column(c));
+  }
+  std::vector<Value> reshaped;
 
   std::vector<std::pair<size_t, ProfileCondition>> conditions;
   for (const auto& c : profile.conditions) conditions.emplace_back(*sourceSchema->fieldIndex(c.column), c);
@@ -533,8 +609,22 @@ Result<ImportResult> runProfile(const ImportProfile& profile, const Schema& targ
         ++result.stats.valuesSetMissing;
       }
     }
-    stage.rows.push_back(std::move(values));
-    stage.sourceRows.push_back(outcome.row);
+    if (!streaming) {
+      stage.rows.push_back(std::move(values));
+      stage.sourceRows.push_back(outcome.row);
+      return;
+    }
+    if (!wideToLongReshape) {
+      writeRow(textsOf(values), outcome.row);
+      return;
+    }
+    for (size_t c = 0; c < reshapeColumns.size(); ++c) {
+      reshaped.clear();
+      for (size_t k : reshapeKeep) reshaped.push_back(values[k]);
+      reshaped.push_back(Value::string(profile.reshape->columns[c]));
+      reshaped.push_back(values[reshapeColumns[c]]);
+      writeRow(textsOf(reshaped), outcome.row);
+    }
   });
   auto status = readTable(sourcePath, fileOptions, reader);
   if (!status) return std::unexpected(status.error());
@@ -545,20 +635,8 @@ Result<ImportResult> runProfile(const ImportProfile& profile, const Schema& targ
                            " nach den Bedingungen des Profils als fehlend übernommen.");
   }
 
-  if (profile.reshape) {
-    stage = profile.reshape->direction == ProfileReshape::Direction::kWideToLong
-                ? wideToLong(stage, *profile.reshape)
-                : longToWide(stage, *profile.reshape, result.notes);
-  }
-
-  // Map to the model's fields.
-  const size_t fieldCount = target.fields.size();
-  std::vector<const ProfileFieldSource*> sourceOf(fieldCount, nullptr);
-  std::vector<std::optional<size_t>> columnOf(fieldCount);
-  for (const auto& [name, source] : profile.fields) {
-    size_t i = *target.fieldIndex(name);
-    sourceOf[i] = &source;
-    if (source.column) columnOf[i] = stage.column(*source.column);
+  if (!streaming && profile.reshape) {
+    stage = wideToLongReshape ? wideToLong(stage, *profile.reshape) : longToWide(stage, *profile.reshape, result.notes);
   }
   std::vector<std::vector<std::string>> out;  // text per model field
   std::vector<std::optional<double>> weights;
@@ -566,47 +644,10 @@ Result<ImportResult> runProfile(const ImportProfile& profile, const Schema& targ
   if (profile.aggregation && !profile.aggregation->weightColumn.empty()) {
     weightColumn = stage.column(profile.aggregation->weightColumn);
   }
-  std::map<std::string, int64_t> untranslated;
-  // Without aggregation every row goes straight into the CSV and its staged values are freed, so
-  // the rows are held once (staged), not three times (staged, as texts, as CSV).
-  const bool direct = !profile.aggregation;
-  std::string csv;
-  for (size_t i = 0; i < fieldCount; ++i) csv += (i ? "," : "") + strings::csvField(target.fields[i].name);
-  csv += "\n";
-  int64_t written = 0;
   for (size_t row = 0; row < stage.rows.size(); ++row) {
-    std::vector<std::string> texts(fieldCount);
-    for (size_t i = 0; i < fieldCount; ++i) {
-      const ProfileFieldSource* source = sourceOf[i];
-      if (!source) continue;
-      if (source->constant) {
-        texts[i] = *source->constant;
-        continue;
-      }
-      if (!columnOf[i]) continue;
-      const Value& value = stage.rows[row][*columnOf[i]];
-      if (value.isNull()) continue;
-      std::string text = toText(value);
-      if (!source->codes.empty()) {
-        auto it = source->codes.find(text);
-        if (it != source->codes.end()) {
-          text = it->second;
-        } else if (source->codesRequired) {
-          ++untranslated[text];
-          ++result.stats.untranslatedCodes;
-          text.clear();
-        }
-      }
-      if ((source->scale || source->offset) && value.isNumeric()) {
-        double converted = value.toDouble() * source->scale.value_or(1.0) + source->offset.value_or(0.0);
-        text = formatNumber(converted, 10);
-      }
-      texts[i] = std::move(text);
-    }
-    if (direct) {
-      for (size_t i = 0; i < fieldCount; ++i) csv += (i ? "," : "") + strings::csvField(texts[i]);
-      csv += "\n";
-      ++written;
+    std::vector<std::string> texts = textsOf(stage.rows[row]);
+    if (!profile.aggregation) {  // long → wide: each merged row once
+      writeRow(texts, stage.sourceRows[row]);
       std::vector<Value>().swap(stage.rows[row]);
       continue;
     }
@@ -618,9 +659,8 @@ Result<ImportResult> runProfile(const ImportProfile& profile, const Schema& targ
                            "-mal); das Feld bleibt leer.");
   }
 
-  // Long → wide merges several source rows into one, like an aggregation.
-  bool oneSourceRowEach = !profile.aggregation && !(profile.reshape && profile.reshape->direction == ProfileReshape::Direction::kLongToWide);
-  if (oneSourceRowEach) result.outputSourceRows = stage.sourceRows;
+  // Long → wide merges several source rows into one, like an aggregation: no row to point to.
+  if (profile.aggregation || longToWideReshape) result.outputSourceRows.clear();
   if (profile.aggregation) {
     const ProfileAggregation& agg = *profile.aggregation;
     auto areaIndex = target.fieldIndex(agg.areaField);
@@ -758,12 +798,14 @@ Result<ImportResult> runProfile(const ImportProfile& profile, const Schema& targ
       aggregated.push_back(std::move(group.texts));
     }
     for (const auto& [what, count] : skippedByMethod) {
-      result.notes.push_back(inQuotesDe(what) + " wird nicht zusammengefasst (Methode „keine“); " + formatCount(count) +
-                             " Gruppen fehlen daher im Ergebnis.");
+      result.notes.push_back(inQuotesDe(what) + " wird nicht zusammengefasst (Methode „keine“); " +
+                             counted(count, "Gruppe fehlt", "Gruppen fehlen") + " daher im Ergebnis.");
     }
     if (result.stats.groupsWithoutValue) {
-      result.notes.push_back(formatCount(result.stats.groupsWithoutValue) +
-                             " Gebiete haben keinen Wert, weil alle ihre Teilgebiete leer sind.");
+      result.notes.push_back(result.stats.groupsWithoutValue == 1
+                                 ? std::string("1 Gebiet hat keinen Wert, weil alle seine Teilgebiete leer sind.")
+                                 : formatCount(result.stats.groupsWithoutValue) +
+                                       " Gebiete haben keinen Wert, weil alle ihre Teilgebiete leer sind.");
     }
     out = std::move(aggregated);
   }
@@ -773,7 +815,7 @@ Result<ImportResult> runProfile(const ImportProfile& profile, const Schema& targ
     csv += "\n";
   }
   result.csv = std::move(csv);
-  result.stats.outputRows = direct ? written : static_cast<int64_t>(out.size());
+  result.stats.outputRows = written + static_cast<int64_t>(out.size());
   return result;
 }
 

@@ -46,6 +46,11 @@ export async function datasetsTests({ browser, base, check, scan, login, progres
     return file;
   };
   const paged = synth(120, path.join(dir, 'haushalt-synthetisch.csv'));
+  // One row per area and indicator, for the wide Sozialraum model (one column per indicator).
+  const longTable = path.join(dir, 'sozialraum-lang.csv');
+  fs.writeFileSync(longTable, 'Planungsraum;Ebene;Stichtag;Indikator;Wert\n' +
+    '01100101;planungsraum;31.12.2020;EW;100\n01100101;planungsraum;31.12.2020;S1;4,2\n01100101;planungsraum;31.12.2020;S3;2,5\n' +
+    '01100102;planungsraum;31.12.2020;EW;300\n01100102;planungsraum;31.12.2020;S1;3,1\n01100102;planungsraum;31.12.2020;S3;1,5\n');
   const large = synth(400000, path.join(dir, 'haushalt-gross.csv'));
 
   // Setup: Mitglied claims a Kommune, the Plattform-Admin confirms the application.
@@ -311,6 +316,34 @@ export async function datasetsTests({ browser, base, check, scan, login, progres
       try { doc = JSON.parse(first.body.toString('utf8')); } catch {}
       check(first.status === 200 && doc && doc.name === 'haushalt-haushalt-2024', `${label(who, 'Profil-Fassung')}: Status ${first.status}`);
     }
+
+    // 5. A long table for the wide model: the rows become columns (long → wide); a pasted mapping
+    // table with a broken line comes back line by line with the error; then import without it.
+    await visit('/daten/datensaetze/neu', who);
+    await page.getByLabel('Titel des Datensatzes').fill(`Sozialraum breit (${v.name})`);
+    await page.getByLabel('Datenmodell und Tabelle').selectOption('sozialraum-indikatoren/indikatorwerte-breit');
+    await page.getByLabel('Datei', { exact: true }).setInputFiles(longTable);
+    r = await submit(page, button(page, 'Hochladen und weiter zur Zuordnung'));
+    check(r.status() === 200 && /\/zuordnung$/.test(pathOf(page)), `${label(who, 'lange Tabelle hochladen')}: ${r.status()} ${page.url()}`);
+    check(await page.getByText('Lange Tabelle umformen').count() === 1, `${label(who, 'lange Tabelle')}: kein Umformen angeboten`);
+    check(await page.locator('#f-s1').inputValue() === 'S1', `${label(who, 'lange Tabelle')}: s1 nicht aus den Zeilen mit S1`);
+    await checkPage(who, '/daten/datensaetze/hochgeladen/…/zuordnung (lang → breit)');
+    if (!noJs) await checkFieldsets(page, label(who, 'Zuordnung lang → breit'));
+    await page.getByLabel('Zusammenfassen', { exact: true }).check();
+    await page.getByLabel('Aus einer Zuordnungstabelle').check();
+    const pasted = '01100101;0110\n01100102;0110\nnur-eins';
+    await page.getByLabel('Zuordnungstabelle: feine und grobe Gebietsnummer').fill(pasted);
+    r = await submit(page, button(page, 'Vorschau aktualisieren'));
+    check(r.status() === 422 && await page.getByText(/Zuordnungstabelle, Zeile 3/).count() > 0,
+      `${label(who, 'Zuordnungstabelle')}: Status ${r.status()} oder kein Fehler zu Zeile 3`);
+    const kept = (await page.getByLabel('Zuordnungstabelle: feine und grobe Gebietsnummer').inputValue()).replace(/\r\n/g, '\n').trim();
+    check(kept === pasted, `${label(who, 'Zuordnungstabelle')}: Zeilen nicht erhalten („${kept}“)`);
+    await checkPage(who, '/daten/datensaetze/hochgeladen/…/zuordnung (Zuordnungstabelle mit Fehler)');
+    await page.getByLabel('Zusammenfassen', { exact: true }).uncheck();
+    r = await submit(page, button(page, 'Importieren und prüfen'));
+    check(r.status() === 200 && /\/versionen\/1$/.test(pathOf(page)), `${label(who, 'lange Tabelle importieren')}: ${r.status()} ${page.url()}`);
+    await waitFinished(page, label(who, 'lange Tabelle'));
+    check(await page.getByText('2 Zeilen fehlerfrei').count() === 1, `${label(who, 'lange Tabelle')}: nicht 2 Zeilen fehlerfrei`);
 
     // Without an organisation (the Redaktion): hints instead of the form and the tables.
     await ctx.clearCookies();

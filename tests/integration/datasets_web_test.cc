@@ -64,6 +64,19 @@ class DatasetsWeb : public ::testing::TestWithParam<Backend> {
                         "multipart/form-data; boundary=" + kBoundary);
   }
 
+  // A member of a new organisation uploads `content` for `model`; returns the mapping page's URL
+  // (empty after a failed assertion).
+  std::string uploadForMapping(Browser& browser, const std::string& email, const std::string& organisation,
+                               const std::string& title, const std::string& model, const std::string& fileName,
+                               const std::string& content, int64_t* orgIdOut = nullptr) {
+    int64_t orgId = organisationWith(organisation, {{email, "mitglied"}});
+    if (orgIdOut) *orgIdOut = orgId;
+    browser.get("/daten/datensaetze/neu");
+    auto uploaded = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", title}, {"modell", model}}, fileName, content);
+    EXPECT_EQ(uploaded.status, 303) << uploaded.body;
+    return uploaded.status == 303 ? uploaded.header("location") : std::string();
+  }
+
   // Follows the progress page (as the meta refresh would) until the import has finished.
   HttpResponse waitForVersion(Browser& browser, const std::string& url) {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
@@ -419,14 +432,12 @@ TEST_P(DatasetsWeb, UnitsCodesAndAggregationAreChosenInTheForm) {
 // spreadsheet (tab-separated) with their header line.
 TEST_P(DatasetsWeb, AreasAreCombinedByAPastedMappingTable) {
   auto browser = server_->loggedIn("tabelle@example.org");
-  int64_t orgId = organisationWith("Statistikstelle", {{"tabelle@example.org", "mitglied"}});
-  browser.get("/daten/datensaetze/neu");
   std::string plr = "Planungsraum;Indikator;Wert;EW\n01100101;S1;4,0;100\n01100102;S1;2,0;300\n01200101;S1;3,0;50\n"
                     "09999999;S1;1,0;10\n";
-  auto uploaded = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", "Bezirksregionen"},
-                                   {"modell", "sozialraum-indikatoren/indikatorwerte"}}, "plr.csv", plr);
-  ASSERT_EQ(uploaded.status, 303) << uploaded.body;
-  std::string mappingUrl = uploaded.header("location");
+  int64_t orgId = 0;
+  std::string mappingUrl = uploadForMapping(browser, "tabelle@example.org", "Statistikstelle", "Bezirksregionen",
+                                            "sozialraum-indikatoren/indikatorwerte", "plr.csv", plr, &orgId);
+  ASSERT_FALSE(mappingUrl.empty());
   std::vector<std::pair<std::string, std::string>> choices = {
       {"aktion", "importieren"}, {"profil", "bezirksregionen"},
       {"quelle.gebiet_id", "Planungsraum"}, {"quelle.gebietsebene", "="}, {"wert.gebietsebene", "planungsraum"},
@@ -519,16 +530,13 @@ TEST_P(DatasetsWeb, AWideTableBecomesRowsOfTheLongModel) {
 // per indicator). The platform sees the indicator codes among the values of a column.
 TEST_P(DatasetsWeb, ALongTableBecomesColumnsOfTheWideModel) {
   auto browser = server_->loggedIn("breit@example.org");
-  int64_t orgId = organisationWith("Sozialplanung Breit", {{"breit@example.org", "mitglied"}});
-  browser.get("/daten/datensaetze/neu");
   std::string longTable = "Planungsraum;Ebene;Stichtag;Indikator;Wert\n"
                           "01100101;planungsraum;31.12.2020;EW;100\n01100101;planungsraum;31.12.2020;S1;4,22594\n"
                           "01100101;planungsraum;31.12.2020;S3;2,5\n01100101;planungsraum;31.12.2020;XYZ;1\n"
                           "01100102;planungsraum;31.12.2020;EW;300\n01100102;planungsraum;31.12.2020;S1;3,1\n";
-  auto uploaded = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", "Monitoring breit"},
-                                   {"modell", "sozialraum-indikatoren/indikatorwerte-breit"}}, "monitoring-lang.csv", longTable);
-  ASSERT_EQ(uploaded.status, 303) << uploaded.body;
-  std::string mappingUrl = uploaded.header("location");
+  std::string mappingUrl = uploadForMapping(browser, "breit@example.org", "Sozialplanung Breit", "Monitoring breit",
+                                            "sozialraum-indikatoren/indikatorwerte-breit", "monitoring-lang.csv", longTable);
+  ASSERT_FALSE(mappingUrl.empty());
   auto mapping = browser.get(mappingUrl);
   ASSERT_EQ(mapping.status, 200);
   EXPECT_TRUE(contains(mapping.body, "Lange Tabelle umformen")) << mapping.body;
@@ -557,17 +565,15 @@ TEST_P(DatasetsWeb, ALongTableBecomesColumnsOfTheWideModel) {
 // added up and shares are weighted by it. Expected values computed by hand below.
 TEST_P(DatasetsWeb, MissingMarkersConditionsAndPerIndicatorRulesAreChosenInTheForm) {
   auto browser = server_->loggedIn("monitoring@example.org");
-  int64_t orgId = organisationWith("Monitoring", {{"monitoring@example.org", "mitglied"}});
-  browser.get("/daten/datensaetze/neu");
   std::string raw = "PLR_ID;EW;S1;S3;S4;KOM\n"
                     "01100101;100;4,0;1,0;2,0;gültig\n"
                     "01100102;300;2,0;-9999;4,0;gültig\n"
                     "01100103;50;9,0;9,0;9,0;ungültig\n"
                     "01200101;50;3,0;3,0;3,0;gültig\n";
-  auto uploaded = upload(browser, {{"organisation", std::to_string(orgId)}, {"titel", "MSS roh"},
-                                   {"modell", "sozialraum-indikatoren/indikatorwerte"}}, "mss.csv", raw);
-  ASSERT_EQ(uploaded.status, 303) << uploaded.body;
-  std::string mappingUrl = uploaded.header("location");
+  int64_t orgId = 0;
+  std::string mappingUrl = uploadForMapping(browser, "monitoring@example.org", "Monitoring", "MSS roh",
+                                            "sozialraum-indikatoren/indikatorwerte", "mss.csv", raw, &orgId);
+  ASSERT_FALSE(mappingUrl.empty());
   auto form = browser.get(mappingUrl);
   ASSERT_EQ(form.status, 200);
   EXPECT_TRUE(contains(form.body, "Werte der Datei lesen"));

@@ -14,17 +14,25 @@
 namespace opgv::test {
 namespace {
 
-TEST(Templates, EveryTemplateStartsWithAutoescape) {
-  size_t count = 0;
+// Every template file with its text.
+std::vector<std::pair<std::filesystem::path, std::string>> templateTexts() {
+  std::vector<std::pair<std::filesystem::path, std::string>> out;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(sourceDir() + "/templates")) {
     if (entry.path().extension() != ".tpl") continue;
-    ++count;
     std::ifstream in(entry.path());
-    std::string first;
-    std::getline(in, first);
-    EXPECT_EQ(first, "{{%AUTOESCAPE context=\"HTML\"}}") << entry.path();
+    std::stringstream text;
+    text << in.rdbuf();
+    out.emplace_back(entry.path(), text.str());
   }
-  EXPECT_GT(count, 20u);
+  return out;
+}
+
+TEST(Templates, EveryTemplateStartsWithAutoescape) {
+  auto templates = templateTexts();
+  for (const auto& [path, content] : templates) {
+    EXPECT_EQ(content.substr(0, content.find('\n')), "{{%AUTOESCAPE context=\"HTML\"}}") << path;
+  }
+  EXPECT_GT(templates.size(), 20u);
 }
 
 // Unescaped output is allowed only for *_MARKDOWN variables, which the renderer fills with
@@ -33,17 +41,12 @@ TEST(Templates, EveryTemplateStartsWithAutoescape) {
 // breaks (see TextareasKeepLineBreaks).
 TEST(Templates, OnlyMarkdownVariablesAreUnescaped) {
   std::regex modifier(R"(\{\{([A-Z0-9_]+):([^}]*)\}\})");
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(sourceDir() + "/templates")) {
-    if (entry.path().extension() != ".tpl") continue;
-    std::ifstream in(entry.path());
-    std::stringstream text;
-    text << in.rdbuf();
-    auto content = text.str();
+  for (const auto& [path, content] : templateTexts()) {
     for (std::sregex_iterator it(content.begin(), content.end(), modifier), end; it != end; ++it) {
       auto name = (*it)[1].str();
       if ((*it)[2].str() == "pre_escape" && content.compare(it->position() + it->length(), 11, "</textarea>") == 0) continue;
-      EXPECT_EQ((*it)[2].str(), "none") << entry.path() << ": " << it->str();
-      EXPECT_TRUE(name.size() > 9 && name.substr(name.size() - 9) == "_MARKDOWN") << entry.path() << ": " << it->str();
+      EXPECT_EQ((*it)[2].str(), "none") << path << ": " << it->str();
+      EXPECT_TRUE(name.size() > 9 && name.substr(name.size() - 9) == "_MARKDOWN") << path << ": " << it->str();
     }
   }
 }
@@ -54,15 +57,10 @@ TEST(Templates, OnlyMarkdownVariablesAreUnescaped) {
 TEST(Templates, TextareasKeepLineBreaks) {
   std::regex plain(R"(\{\{[A-Z0-9_]+\}\}</textarea>)");
   size_t textareas = 0;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(sourceDir() + "/templates")) {
-    if (entry.path().extension() != ".tpl") continue;
-    std::ifstream in(entry.path());
-    std::stringstream text;
-    text << in.rdbuf();
-    auto content = text.str();
+  for (const auto& [path, content] : templateTexts()) {
     for (size_t at = content.find("</textarea>"); at != std::string::npos; at = content.find("</textarea>", at + 1)) ++textareas;
     for (std::sregex_iterator it(content.begin(), content.end(), plain), end; it != end; ++it) {
-      ADD_FAILURE() << entry.path() << ": " << it->str() << " loses line breaks; use :pre_escape";
+      ADD_FAILURE() << path << ": " << it->str() << " loses line breaks; use :pre_escape";
     }
   }
   EXPECT_GT(textareas, 5u);
@@ -73,14 +71,9 @@ TEST(Templates, TextareasKeepLineBreaks) {
 // Boolean attributes are sections: {{#SELECTED}} selected{{/SELECTED}}.
 TEST(Templates, NoVariableInAttributeNamePosition) {
   std::regex attributeName(R"re(="[^"<>]*"\{\{[A-Z0-9_]+\}\})re");
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(sourceDir() + "/templates")) {
-    if (entry.path().extension() != ".tpl") continue;
-    std::ifstream in(entry.path());
-    std::stringstream text;
-    text << in.rdbuf();
-    auto content = text.str();
+  for (const auto& [path, content] : templateTexts()) {
     for (std::sregex_iterator it(content.begin(), content.end(), attributeName), end; it != end; ++it) {
-      ADD_FAILURE() << entry.path() << ": " << it->str();
+      ADD_FAILURE() << path << ": " << it->str();
     }
   }
 }

@@ -136,6 +136,39 @@ TEST_P(DatasetsService, CancellingStopsARunningImportAndKeepsNothing) {
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
 }
 
+// Progress (and with it the cancel flag) is written at most every 300 ms, so a cancel can arrive
+// after the import's last look at it. The finishing transaction looks once more: the user was
+// told „Der Import wird abgebrochen“, so nothing is kept.
+TEST_P(DatasetsService, ACancelAfterTheLastProgressCheckStillWins) {
+  auto ref = start(large(1));
+  int calls = 0;
+  bool requested = false;
+  service_->runImport(ref, [&] {
+    // The first call comes before the first (immediate) progress write; cancel after it.
+    if (++calls == 2) requested = static_cast<bool>(service_->cancel(who_, ref.dataset_id, ref.version));
+    return false;
+  });
+  ASSERT_GE(calls, 2);
+  EXPECT_TRUE(requested);
+  auto v = version(ref);
+  EXPECT_EQ(v.status, "cancelled") << v.message;
+  EXPECT_EQ(v.message, "Der Import wurde abgebrochen.");
+  EXPECT_EQ(server_->ctx().db->query("SELECT COUNT(*) FROM dataset_rows").first().i64(0), 0);
+  EXPECT_FALSE(service_->dataset(who_, ref.dataset_id)->dataset.current_version.has_value());
+}
+
+// Too late is too late: a cancel after the end is refused and changes nothing.
+TEST_P(DatasetsService, ACancelAfterTheEndIsRefused) {
+  auto ref = start(example());
+  service_->runImport(ref);
+  ASSERT_EQ(version(ref).status, "imported");
+  auto late = service_->cancel(who_, ref.dataset_id, ref.version);
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().code, ErrorCode::kConflict);
+  EXPECT_NE(late.error().message.find("bereits beendet (übernommen)"), std::string::npos) << late.error().message;
+  EXPECT_EQ(version(ref).status, "imported");
+}
+
 TEST_P(DatasetsService, CancellingAQueuedImportNeedsNoWorker) {
   auto ref = start(example());
   ASSERT_TRUE(service_->cancel(who_, ref.dataset_id, ref.version));

@@ -72,6 +72,10 @@ constexpr std::string_view kProgress =
     "RETURNING cancel_requested";
 constexpr std::string_view kRequestCancel =
     "UPDATE dataset_versions SET cancel_requested = 1 WHERE dataset_id = $1 AND version = $2 AND status IN ('queued', 'running')";
+// The finishing transaction's first step: it locks the version and succeeds only if nobody asked
+// to cancel, so a cancel either reaches the import or is refused as too late, never both.
+constexpr std::string_view kClaimCompletion =
+    "UPDATE dataset_versions SET heartbeat_at = $1 WHERE dataset_id = $2 AND version = $3 AND cancel_requested = 0";
 constexpr std::string_view kFinish =
     "UPDATE dataset_versions SET status = $1, rows_total = $2, rows_valid = $3, rows_invalid = $4, rejects_exact = $5, "
     "progress_percent = $6, phase = $7, message = $8, report = $9, finished_at = $10, heartbeat_at = $10 "
@@ -348,7 +352,13 @@ bool DatasetRepository::progress(int64_t datasetId, int64_t version, int percent
   return !rs.empty() && rs.first().i64(0) != 0;
 }
 
-void DatasetRepository::requestCancel(int64_t datasetId, int64_t version) { db_.query(kRequestCancel, {datasetId, version}); }
+bool DatasetRepository::requestCancel(int64_t datasetId, int64_t version) {
+  return db_.query(kRequestCancel, {datasetId, version}).affected > 0;
+}
+
+bool DatasetRepository::claimCompletion(db::Connection& conn, int64_t datasetId, int64_t version, int64_t now) {
+  return conn.query(kClaimCompletion, {now, datasetId, version}).affected > 0;
+}
 
 void DatasetRepository::finish(db::Connection& conn, const DatasetVersion& v, int64_t now) {
   conn.query(kFinish, {v.status, v.rows_total, v.rows_valid, v.rows_invalid, v.rejects_exact ? 1 : 0, v.progress_percent,

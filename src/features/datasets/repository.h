@@ -47,7 +47,10 @@ class DatasetRepository {
   bool claim(int64_t datasetId, int64_t version, int64_t now);
   // Writes progress and the heartbeat; returns whether cancelling was requested.
   bool progress(int64_t datasetId, int64_t version, int percent, const std::string& phase, int64_t now);
-  void requestCancel(int64_t datasetId, int64_t version);
+  // False when the import is no longer queued or running (too late to cancel).
+  bool requestCancel(int64_t datasetId, int64_t version);
+  // In the finishing transaction: false when a cancel was requested meanwhile.
+  bool claimCompletion(db::Connection& conn, int64_t datasetId, int64_t version, int64_t now);
   void finish(db::Connection& conn, const DatasetVersion& version, int64_t now);
   // Sets the status only if it still is `from` (decisions race with other tabs).
   bool changeStatus(db::Connection& conn, int64_t datasetId, int64_t version, const std::string& from,

@@ -926,9 +926,16 @@ void DatasetService::runImport(VersionRef ref, const std::function<bool()>& stop
     v->message = message;
     v->phase.clear();
     db_.transaction([&](db::Connection& conn) {
-      if (statusValue != status::kImported && statusValue != status::kReview) repo_.deleteRows(conn, v->dataset_id, v->version);
+      // A cancel that came after the last check still wins: the user was told it would.
+      bool keeps = v->status == status::kImported || v->status == status::kReview;
+      if (keeps && !repo_.claimCompletion(conn, v->dataset_id, v->version, clock_.nowSeconds())) {
+        v->status = status::kCancelled;
+        v->message = "Der Import wurde abgebrochen.";
+        keeps = false;
+      }
+      if (!keeps) repo_.deleteRows(conn, v->dataset_id, v->version);
       repo_.finish(conn, *v, clock_.nowSeconds());
-      if (statusValue == status::kImported) {
+      if (v->status == status::kImported) {
         repo_.setCurrentVersion(conn, v->dataset_id, v->version, clock_.nowSeconds());
         if (v->upload_id) repo_.detachUpload(conn, *v->upload_id);
         if (v->upload_id) conn.query("DELETE FROM dataset_uploads WHERE id = $1", {*v->upload_id});
@@ -1095,7 +1102,10 @@ Status DatasetService::cancel(const auth::Principal& who, int64_t id, int64_t nu
   if (v->status != status::kQueued && v->status != status::kRunning) {
     return fail(ErrorCode::kConflict, "Dieser Import ist bereits beendet (" + statusLabel(v->status) + ").");
   }
-  repo_.requestCancel(id, number);
+  if (!repo_.requestCancel(id, number)) {
+    auto now = repo_.version(id, number);
+    return fail(ErrorCode::kConflict, "Dieser Import ist bereits beendet (" + statusLabel(now ? now->status : v->status) + ").");
+  }
   // Not started yet: nothing will pick it up any more.
   db_.transaction([&](db::Connection& conn) {
     if (repo_.changeStatus(conn, id, number, status::kQueued, status::kCancelled, clock_.nowSeconds())) {

@@ -8,8 +8,8 @@
 // - keys live back to back in arena blocks of 64 KiB growing to 16 MiB (no reallocation): a varint
 //   length, the key bytes, the first row as a varint (3–5 bytes).
 // So a key costs its length plus roughly 16–30 bytes; for the Sozialraum-Indikatoren key
-// (gebiet_id, stichtag, indikator ≈ 27 bytes encoded) about 50 bytes (measured in
-// docs/performance.md). bytesUsed() reports what is allocated, so the validator can stop at a limit.
+// (gebiet_id, stichtag, indikator ≈ 25 bytes encoded, see appendUniqueKey) about 45 bytes (measured
+// in docs/performance.md). bytesUsed() reports what is allocated, so the validator can stop at a limit.
 #include <cstdint>
 #include <memory>
 #include <string>

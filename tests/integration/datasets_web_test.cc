@@ -6,12 +6,18 @@
 
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <thread>
 
+#include <unistd.h>
+
 #include "support/http_client.h"
+#include "support/process.h"
 #include "support/test_server.h"
 
 namespace opgv::test {
@@ -635,6 +641,97 @@ TEST_P(DatasetsWeb, MissingMarkersConditionsAndPerIndicatorRulesAreChosenInTheFo
   EXPECT_TRUE(contains(loaded.body, "<option value=\"KOM\" selected>KOM</option>")) << loaded.body;
   EXPECT_TRUE(contains(loaded.body, ">EW = summe\n</textarea>"));
   EXPECT_TRUE(contains(loaded.body, "value=\"-9999\""));
+}
+
+// The acceptance through the browser form alone: the raw Berlin MSS 2021 index table,
+// with the choices of the repository's profile made in the form (missing marker, KOM condition,
+// wide → long, units, Prognoseräume weighted by EW with EW summed), gives the same 58 areas and
+// values as `opgv import` with that profile. The data is not in the repository; skipped without it.
+TEST_P(DatasetsWeb, TheBerlinRawTableThroughTheFormMatchesTheRepositoryProfile) {
+  namespace fs = std::filesystem;
+  fs::path raw = fs::path(sourceDir()) / ".." / "shared" / "data" / "berlin-mss-2021" / "raw" / "mss_2021_index_indikatoren.csv";
+  if (!fs::exists(raw)) GTEST_SKIP() << "Berlin-MSS-Daten fehlen: " << raw;
+  std::ifstream in(raw, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+
+  auto browser = server_->loggedIn("berlin@example.org");
+  std::string mappingUrl = uploadForMapping(browser, "berlin@example.org", "Berlin Monitoring", "MSS 2021 Prognoseräume",
+                                            "sozialraum-indikatoren/indikatorwerte", "mss_2021_index_indikatoren.csv", text.str());
+  ASSERT_FALSE(mappingUrl.empty());
+  auto form = browser.get(mappingUrl);
+  ASSERT_TRUE(contains(form.body, "9 Spalten zu Zeilen machen")) << form.body;  // EW, S1–S4, D1–D4 proposed
+  std::vector<std::pair<std::string, std::string>> choices = {
+      {"aktion", "importieren"}, {"profil", "mss-2021-prognoseraeume"}, {"umformen_angeboten", "1"}, {"umformen", "1"},
+      {"quelle.gebiet_id", "PLR_ID"}, {"quelle.gebietsebene", "="}, {"wert.gebietsebene", "planungsraum"},
+      {"quelle.stichtag", "="}, {"wert.stichtag", "2020-12-31"}, {"quelle.indikator", "merkmal"}, {"quelle.wert", "wert"},
+      {"quelle.einheit", "merkmal"},
+      {"codes.einheit", "EW = anzahl\nS1 = prozent\nS2 = prozent\nS3 = prozent\nS4 = prozent\n"
+                        "D1 = prozentpunkte\nD2 = prozentpunkte\nD3 = prozentpunkte\nD4 = prozentpunkte"},
+      {"lesen_angeboten", "1"}, {"fehlend", "-9999"}, {"bedingung", "1"}, {"bedingung.spalte", "KOM"},
+      {"bedingung.vergleich", "ungleich"}, {"bedingung.wert", "gültig"}};
+  for (const char* column : {"ZEIT", "PLR_ID", "PLR_NAME", "EW", "BEZ_ID"}) choices.emplace_back("bedingung.behalten", column);
+  for (const auto& choice : std::vector<std::pair<std::string, std::string>>{
+           {"zusammenfassen_angeboten", "1"}, {"zusammenfassen", "1"}, {"zusammenfassen.nach", "praefix"},
+           {"zusammenfassen.zeichen", "4"}, {"zusammenfassen.ebene", "prognoseraum"}, {"zusammenfassen.gebiet", "gebiet_id"},
+           {"zusammenfassen.ebenenfeld", "gebietsebene"}, {"zusammenfassen.wert", "wert"},
+           {"zusammenfassen.methode", "gewichteter_mittelwert"}, {"zusammenfassen.gewicht", "EW"},
+           {"zusammenfassen.methode_nach", "indikator"}, {"zusammenfassen.methoden", "EW = summe"}}) {
+    choices.push_back(choice);
+  }
+  auto started = browser.postForm(mappingUrl, choices);
+  ASSERT_EQ(started.status, 303) << started.body;
+  auto version = waitForVersion(browser, started.header("location"));
+  EXPECT_TRUE(contains(version.body, "Diese Version ist übernommen")) << version.body;
+  std::string url = started.header("location").substr(0, started.header("location").find("/versionen"));
+  auto formCsv = browser.get(url + "/download?format=csv").body;
+
+  // The same file through the repository's profile on the command line.
+  fs::path out = fs::temp_directory_path() / ("opgv-mss-form-" + std::to_string(::getpid()) + ".csv");
+  OpgvProcess cli({"import", "--profile", "berlin-mss-2021-index-indikatoren-prognoseraeume", "--resources", sourceDir(),
+                   "--out", out.string(), raw.string()},
+                  "mss-form-cli");
+  ASSERT_EQ(cli.wait(std::chrono::seconds(60)).value_or(-1), 0) << cli.out();
+  std::ifstream cliIn(out);
+  std::stringstream cliText;
+  cliText << cliIn.rdbuf();
+  fs::remove(out);
+
+  // gebiet|indikator → wert (the profile rounds to 5 decimals, the form to 6).
+  auto valuesOf = [](const std::string& csv) {
+    std::map<std::string, std::string> values;
+    std::stringstream lines(csv);
+    std::string line;
+    std::getline(lines, line);  // header
+    while (std::getline(lines, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty()) continue;
+      std::vector<std::string> cells;
+      std::stringstream cellStream(line);
+      for (std::string cell; std::getline(cellStream, cell, ',');) cells.push_back(cell);
+      if (cells.size() == 5) cells.push_back("");
+      if (cells.size() == 6) values[cells[0] + "|" + cells[3]] = cells[4] + "|" + cells[5];
+    }
+    return values;
+  };
+  auto fromForm = valuesOf(formCsv);
+  auto fromProfile = valuesOf(cliText.str());
+  ASSERT_GT(fromProfile.size(), 58u * 7) << cliText.str().substr(0, 400);
+  ASSERT_EQ(fromForm.size(), fromProfile.size()) << formCsv.substr(0, 400);
+  std::set<std::string> areas;
+  for (const auto& [key, expected] : fromProfile) {
+    areas.insert(key.substr(0, key.find('|')));
+    ASSERT_TRUE(fromForm.contains(key)) << key;
+    const std::string& got = fromForm.at(key);
+    std::string expectedValue = expected.substr(0, expected.find('|')), gotValue = got.substr(0, got.find('|'));
+    EXPECT_EQ(got.substr(got.find('|')), expected.substr(expected.find('|'))) << key;  // the unit
+    if (expectedValue.empty() || gotValue.empty()) {
+      EXPECT_EQ(gotValue, expectedValue) << key;
+    } else {
+      EXPECT_NEAR(std::stod(gotValue), std::stod(expectedValue), 1e-5) << key;
+    }
+  }
+  EXPECT_EQ(areas.size(), 58u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DatasetsWeb, ::testing::Values(Backend::kSqlite, Backend::kPostgres),

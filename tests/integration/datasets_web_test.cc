@@ -83,6 +83,21 @@ class DatasetsWeb : public ::testing::TestWithParam<Backend> {
     return uploaded.status == 303 ? uploaded.header("location") : std::string();
   }
 
+  struct Imported {
+    HttpResponse version;  // the version page once the import has finished
+    std::string csv;       // the dataset as CSV
+  };
+  // Posts the mapping form, follows the import to its end and downloads the dataset.
+  Imported importAndDownload(Browser& browser, const std::string& mappingUrl,
+                             const std::vector<std::pair<std::string, std::string>>& choices) {
+    auto started = browser.postForm(mappingUrl, choices);
+    EXPECT_EQ(started.status, 303) << started.body;
+    if (started.status != 303) return {started, ""};
+    std::string location = started.header("location");
+    auto version = waitForVersion(browser, location);
+    return {version, browser.get(location.substr(0, location.find("/versionen")) + "/download?format=csv").body};
+  }
+
   // Follows the progress page (as the meta refresh would) until the import has finished.
   HttpResponse waitForVersion(Browser& browser, const std::string& url) {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
@@ -471,14 +486,10 @@ TEST_P(DatasetsWeb, AreasAreCombinedByAPastedMappingTable) {
   EXPECT_TRUE(contains(noTable.body, "Bitte die Zuordnungstabelle eintragen"));
 
   choices.back().second = "Planungsraum\tBezirksregion\r\n01100101\tBZR-A\r\n01100102\tBZR-A\r\n\"01200101\"\t\"BZR-B\"\r\n";
-  auto started = browser.postForm(mappingUrl, choices);
-  ASSERT_EQ(started.status, 303) << started.body;
-  auto done = waitForVersion(browser, started.header("location"));
+  auto [done, csv] = importAndDownload(browser, mappingUrl, choices);
   EXPECT_TRUE(contains(done.body, "Diese Version ist übernommen")) << done.body;
   // 09999999 is in no row of the table: counted, not silently lost.
   EXPECT_TRUE(contains(done.body, "1 Zeile ließ sich keinem Gebiet der Ebene „bezirksregion“ zuordnen")) << done.body;
-  std::string url = started.header("location").substr(0, started.header("location").find("/versionen"));
-  auto csv = browser.get(url + "/download?format=csv").body;
   EXPECT_TRUE(contains(csv, "BZR-A,bezirksregion,2020-12-31,S1,2.5,prozent")) << csv;  // (4 × 100 + 2 × 300) / 400
   EXPECT_TRUE(contains(csv, "BZR-B,bezirksregion,2020-12-31,S1,3,prozent")) << csv;
   EXPECT_FALSE(contains(csv, "09999999"));
@@ -549,19 +560,16 @@ TEST_P(DatasetsWeb, ALongTableBecomesColumnsOfTheWideModel) {
   EXPECT_TRUE(contains(mapping.body, "Zeilen zu 3 Spalten machen")) << mapping.body;
   EXPECT_TRUE(contains(mapping.body, "<option value=\"S1\" selected>Wert der Zeilen mit „S1“ in „Indikator“</option>")) << mapping.body;
   // Without JavaScript, the form as proposed: only the constant level is added by hand.
-  auto started = browser.postForm(mappingUrl, {{"aktion", "importieren"}, {"profil", "monitoring-lang"}, {"umformen_angeboten", "1"},
-                                               {"umformen", "1"}, {"quelle.gebiet_id", "Planungsraum"},
-                                               {"quelle.gebietsebene", "Ebene"}, {"quelle.stichtag", "Stichtag"},
-                                               {"quelle.ew", "EW"}, {"quelle.s1", "S1"}, {"quelle.s3", "S3"}});
-  ASSERT_EQ(started.status, 303) << started.body;
-  auto version = waitForVersion(browser, started.header("location"));
+  auto [version, csv] = importAndDownload(
+      browser, mappingUrl,
+      {{"aktion", "importieren"}, {"profil", "monitoring-lang"}, {"umformen_angeboten", "1"}, {"umformen", "1"},
+       {"quelle.gebiet_id", "Planungsraum"}, {"quelle.gebietsebene", "Ebene"}, {"quelle.stichtag", "Stichtag"},
+       {"quelle.ew", "EW"}, {"quelle.s1", "S1"}, {"quelle.s3", "S3"}});
   EXPECT_TRUE(contains(version.body, "Diese Version ist übernommen")) << version.body;
   EXPECT_TRUE(contains(version.body, "2 Zeilen fehlerfrei")) << version.body;
-  std::string datasetUrl = started.header("location").substr(0, started.header("location").find("/versionen"));
-  auto csv = browser.get(datasetUrl + "/download?format=csv");
-  EXPECT_TRUE(contains(csv.body, "gebiet_id,gebietsebene,stichtag,ew,s1,s3,s4,d1,d3,d4\r\n")) << csv.body;
-  EXPECT_TRUE(contains(csv.body, "01100101,planungsraum,2020-12-31,100,4.22594,2.5,,,,\r\n")) << csv.body;
-  EXPECT_TRUE(contains(csv.body, "01100102,planungsraum,2020-12-31,300,3.1,,,,,\r\n")) << csv.body;
+  EXPECT_TRUE(contains(csv, "gebiet_id,gebietsebene,stichtag,ew,s1,s3,s4,d1,d3,d4\r\n")) << csv;
+  EXPECT_TRUE(contains(csv, "01100101,planungsraum,2020-12-31,100,4.22594,2.5,,,,\r\n")) << csv;
+  EXPECT_TRUE(contains(csv, "01100102,planungsraum,2020-12-31,300,3.1,,,,,\r\n")) << csv;
   // The row with the code the model has no column for is counted, not silently dropped.
   EXPECT_TRUE(contains(version.body, "1 Wert gehört zu keiner der genannten Spalten")) << version.body;
 }
@@ -611,14 +619,10 @@ TEST_P(DatasetsWeb, MissingMarkersConditionsAndPerIndicatorRulesAreChosenInTheFo
     if (name == "bedingung.spalte") value = "KOM";
     if (name == "zusammenfassen.methoden") value = "EW = summe";
   }
-  auto started = browser.postForm(mappingUrl, choices);
-  ASSERT_EQ(started.status, 303) << started.body;
-  auto version = waitForVersion(browser, started.header("location"));
+  auto [version, csv] = importAndDownload(browser, mappingUrl, choices);
   EXPECT_TRUE(contains(version.body, "Diese Version ist übernommen")) << version.body;
   // S1, S3 and S4 of the invalid Planungsraum 01100103; its id and EW are kept.
   EXPECT_TRUE(contains(version.body, "3 Werte wurden nach den Bedingungen des Profils als fehlend übernommen")) << version.body;
-  std::string url = started.header("location").substr(0, started.header("location").find("/versionen"));
-  auto csv = browser.get(url + "/download?format=csv").body;
   EXPECT_TRUE(contains(csv, "0110,prognoseraum,2020-12-31,EW,450,anzahl")) << csv;     // 100 + 300 + 50
   EXPECT_TRUE(contains(csv, "0110,prognoseraum,2020-12-31,S1,2.5,prozent")) << csv;    // (4 × 100 + 2 × 300) / 400
   EXPECT_TRUE(contains(csv, "0110,prognoseraum,2020-12-31,S3,1,prozent")) << csv;      // -9999 and ungültig left out
@@ -679,12 +683,8 @@ TEST_P(DatasetsWeb, TheBerlinRawTableThroughTheFormMatchesTheRepositoryProfile) 
            {"zusammenfassen.methode_nach", "indikator"}, {"zusammenfassen.methoden", "EW = summe"}}) {
     choices.push_back(choice);
   }
-  auto started = browser.postForm(mappingUrl, choices);
-  ASSERT_EQ(started.status, 303) << started.body;
-  auto version = waitForVersion(browser, started.header("location"));
+  auto [version, formCsv] = importAndDownload(browser, mappingUrl, choices);
   EXPECT_TRUE(contains(version.body, "Diese Version ist übernommen")) << version.body;
-  std::string url = started.header("location").substr(0, started.header("location").find("/versionen"));
-  auto formCsv = browser.get(url + "/download?format=csv").body;
 
   // The same file through the repository's profile on the command line.
   fs::path out = fs::temp_directory_path() / ("opgv-mss-form-" + std::to_string(::getpid()) + ".csv");

@@ -63,7 +63,7 @@ FRICTIONLESS_PY_ROWS_S=55000   # frictionless-py, published figure (rows/s)
 # Targets (reported, never fail the script).
 TARGET_WC_RATIO=0.40           # opgv MB/s ≥ 40 % of wc -l MB/s, one core
 TARGET_TSJS_RATIO=100          # opgv rows/s ≥ 100 × tableschema-js rows/s
-TARGET_RSS_MB=100              # peak RSS < 100 MB (10^6 bytes)
+TARGET_RSS_MB=100              # peak RSS < 100 MB (10^6 bytes) without the key state
 
 die() { echo "bench/validate.sh: error: $*" >&2; exit 1; }
 bad() { echo "bench/validate.sh: $*" >&2; exit 2; }
@@ -276,6 +276,8 @@ for kind in $KINDS; do
   T[$kind,size]=$size; T[$kind,rows]=$rows; T[$kind,valid]=$valid; T[$kind,errors]=$errs
   T[$kind,wall]=$R_WALL; T[$kind,mbs]=$mbs; T[$kind,rps]=$rps; T[$kind,rss]=$rss
   T[$kind,keys]=$keys; T[$kind,keybytes]=$keybytes; T[$kind,bpk]=$bpk
+  # The issue's memory target excludes the primary- and unique-key state (reported in bytes/key).
+  T[$kind,rssnokeys]=$(awk -v r="$rss" -v k="$keybytes" 'BEGIN { if (r == "n/a" || k == "") print "n/a"; else printf "%.1f", r - k / 1e6 }')
   T[$kind,wcmbs]=$wc_mbs; T[$kind,wcratio]=$wc_ratio; T[$kind,counts]=$(counts_of "$rep")
 
   # --- 20 MB slice: opgv and tableschema-js ---
@@ -357,7 +359,7 @@ for kind in $KINDS; do
   pct=$(awk -v r="${T[$kind,wcratio]}" 'BEGIN { if (r == "n/a") print "n/a"; else print r * 100 }')
   echo "  $kind: opgv ≥ 40 % of wc -l: $(verdict "${T[$kind,wcratio]}" '>=' $TARGET_WC_RATIO) ($(fmt "$pct" 1) %);" \
     "≥ 100 × tableschema-js: $(verdict "${T[$kind,tsratio]}" '>=' $TARGET_TSJS_RATIO) ($(unit "$(fmt "${T[$kind,tsratio]}" 1)" " ×"));" \
-    "peak RSS < 100 MB: $(verdict "${T[$kind,rss]}" '<' $TARGET_RSS_MB) ($(unit "${T[$kind,rss]}" " MB"));" \
+    "peak RSS without key state < 100 MB: $(verdict "${T[$kind,rssnokeys]}" '<' $TARGET_RSS_MB) ($(unit "${T[$kind,rss]}" " MB") − $(fmt "$(awk -v k="${T[$kind,keybytes]}" 'BEGIN { print k / 1e6 }')" 1) MB keys = $(unit "${T[$kind,rssnokeys]}" " MB"));" \
     "report valid: ${T[$kind,valid]}${T[$kind,counts]:+ (${T[$kind,counts]})}"
 done
 echo "  frictionless-py (published, not measured here): ~$(grp $FRICTIONLESS_PY_ROWS_S) rows/s; opgv:f-py above = opgv rows/s on the 1 GB file ÷ that figure."
@@ -380,10 +382,10 @@ for kind in $KINDS; do
   echo "| $kind | $(fmt "$(awk -v s="${T[$kind,slicebytes]}" 'BEGIN { print s / 1e6 }')" 1) MB | $(grp "${T[$kind,slicerows]}") | $(grp "${T[$kind,intlrps]}") | $([ "$kind" = sozialraum-de ] && grp "${T[$kind,slicerps]}" || echo "–") | $(grp "${T[$kind,tsrps]}") | $(unit "$(fmt "${T[$kind,tsratio]}" 1)" " ×") | $(unit "${T[$kind,slicerss]}" " MB") / $(unit "${T[$kind,tsrss]}" " MB") | ${T[$kind,tsnote]} |"
 done
 echo
-echo "Targets: opgv ≥ 40 % of \`wc -l\` | ≥ 100 × tableschema-js | peak RSS < 100 MB; frictionless-py (published) ~55,000 rows/s."
+echo "Targets: opgv ≥ 40 % of \`wc -l\` | ≥ 100 × tableschema-js | peak RSS < 100 MB without the key state; frictionless-py (published) ~55,000 rows/s."
 echo
-echo "| File | ≥ 40 % of \`wc -l\` | ≥ 100 × tableschema-js | RSS < 100 MB | opgv : frictionless-py |"
+echo "| File | ≥ 40 % of \`wc -l\` | ≥ 100 × tableschema-js | RSS without key state < 100 MB | opgv : frictionless-py |"
 echo "|---|---|---|---|---|"
 for kind in $KINDS; do
-  echo "| $kind | $(verdict "${T[$kind,wcratio]}" '>=' $TARGET_WC_RATIO) | $(verdict "${T[$kind,tsratio]}" '>=' $TARGET_TSJS_RATIO) | $(verdict "${T[$kind,rss]}" '<' $TARGET_RSS_MB) | $(unit "$(fmt "${T[$kind,fpratio]}" 1)" " ×") |"
+  echo "| $kind | $(verdict "${T[$kind,wcratio]}" '>=' $TARGET_WC_RATIO) | $(verdict "${T[$kind,tsratio]}" '>=' $TARGET_TSJS_RATIO) | $(verdict "${T[$kind,rssnokeys]}" '<' $TARGET_RSS_MB) ($(unit "${T[$kind,rssnokeys]}" " MB")) | $(unit "$(fmt "${T[$kind,fpratio]}" 1)" " ×") |"
 done

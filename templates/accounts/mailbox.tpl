@@ -5,5 +5,5 @@
 {{#MAILS}}<article class="kern-card opgv-mail"><div class="kern-card__container"><div class="kern-card__body">
 <h2 class="kern-heading-small">{{MAIL_SUBJECT}}</h2>
 <p class="kern-body kern-body--small">An {{MAIL_TO}} · {{MAIL_DATE}} · Zustellung: {{MAIL_DELIVERY}}</p>
-<pre class="opgv-mail__body">{{MAIL_BODY}}</pre>
+<pre class="opgv-mail__body">{{MAIL_BODY:pre_escape}}</pre>
 </div></div></article>{{/MAILS}}

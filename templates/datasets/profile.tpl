@@ -7,5 +7,5 @@
 <thead><tr><th scope="col">Fassung</th><th scope="col">Gespeichert</th><th scope="col">Datei</th></tr></thead>
 <tbody>{{#VERSIONS}}<tr><th scope="row">{{V_NUMBER}}</th><td>{{V_DATE}}</td><td><a class="kern-link" href="{{V_URL}}" download>Fassung {{V_NUMBER}} herunterladen (JSON, {{V_SIZE}})</a></td></tr>{{/VERSIONS}}</tbody></table>
 {{#LATEST}}<h2 class="kern-heading-medium">Neueste Fassung</h2>
-<div class="opgv-table-wrap" role="region" aria-label="Neueste Fassung als JSON" tabindex="0"><pre><code>{{TEXT}}</code></pre></div>{{/LATEST}}
+<div class="opgv-table-wrap" role="region" aria-label="Neueste Fassung als JSON" tabindex="0"><pre><code>{{TEXT:pre_escape}}</code></pre></div>{{/LATEST}}
 </div>

@@ -7,7 +7,7 @@
 {{#HAS_COMMENTS}}</ul></section>{{/HAS_COMMENTS}}
 {{#PUBLISHED_DIFF}}<section aria-labelledby="aenderungen"><h2 class="kern-heading-medium" id="aenderungen">Änderungen gegenüber der veröffentlichten Fassung</h2>
 {{#NO_SECTION_CHANGES}}<p class="kern-body">Die Textabschnitte sind unverändert; geändert wurden nur Angaben.</p>{{/NO_SECTION_CHANGES}}
-{{#CHANGES}}<h3 class="kern-heading-small">{{D_HEADING}}</h3><p class="kern-body opgv-diff">{{#PARTS}}{{#SAME}}{{TEXT}}{{/SAME}}{{#ADDED}}<ins>{{TEXT}}</ins>{{/ADDED}}{{#REMOVED}}<del>{{TEXT}}</del>{{/REMOVED}}{{/PARTS}}</p>{{/CHANGES}}
+{{#CHANGES}}<h3 class="kern-heading-small">{{D_HEADING}}</h3><p class="kern-body opgv-diff">{{#PARTS}}{{#SAME}}{{TEXT:pre_escape}}{{/SAME}}{{#ADDED}}<ins>{{TEXT:pre_escape}}</ins>{{/ADDED}}{{#REMOVED}}<del>{{TEXT:pre_escape}}</del>{{/REMOVED}}{{/PARTS}}</p>{{/CHANGES}}
 </section>{{/PUBLISHED_DIFF}}
 <section aria-labelledby="fassung"><h2 class="kern-heading-medium" id="fassung">Eingereichte Fassung</h2>
 <p class="kern-body opgv-lead">{{UC_SUMMARY}}</p>

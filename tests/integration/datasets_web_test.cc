@@ -687,15 +687,19 @@ TEST_P(DatasetsWeb, TheBerlinRawTableThroughTheFormMatchesTheRepositoryProfile) 
   EXPECT_TRUE(contains(version.body, "Diese Version ist übernommen")) << version.body;
 
   // The same file through the repository's profile on the command line.
-  fs::path out = fs::temp_directory_path() / ("opgv-mss-form-" + std::to_string(::getpid()) + ".csv");
-  OpgvProcess cli({"import", "--profile", "berlin-mss-2021-index-indikatoren-prognoseraeume", "--resources", sourceDir(),
-                   "--out", out.string(), raw.string()},
-                  "mss-form-cli");
-  ASSERT_EQ(cli.wait(std::chrono::seconds(60)).value_or(-1), 0) << cli.out();
-  std::ifstream cliIn(out);
+  // Its output, stdout and stderr go to a private temporary directory (never the working directory).
+  fs::path work = fs::temp_directory_path() / ("opgv-mss-form-" + std::to_string(::getpid()));
+  fs::create_directories(work);
   std::stringstream cliText;
-  cliText << cliIn.rdbuf();
-  fs::remove(out);
+  {
+    OpgvProcess cli({"import", "--profile", "berlin-mss-2021-index-indikatoren-prognoseraeume", "--resources", sourceDir(),
+                     "--out", (work / "ergebnis.csv").string(), raw.string()},
+                    (work / "cli").string());
+    ASSERT_EQ(cli.wait(std::chrono::seconds(60)).value_or(-1), 0) << cli.out();
+    std::ifstream cliIn(work / "ergebnis.csv");
+    cliText << cliIn.rdbuf();
+  }
+  fs::remove_all(work);
 
   // gebiet|indikator → wert (the profile rounds to 5 decimals, the form to 6).
   auto valuesOf = [](const std::string& csv) {

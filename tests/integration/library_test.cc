@@ -271,6 +271,7 @@ TEST_P(Library, SubmitReviewPublishAndVersionsThroughTheForms) {
 
   // A second round: the published version stays visible until the new one is published.
   fields[6].second = "Prognose aus Melderegister und Geburtenstatistik.";
+  fields[7].second = "### Für Mitarbeitende\n\nWeniger Abstimmung.\n\n### Für Familien\n\nFrüher Klarheit.";
   member.get(location + "/bearbeiten");
   EXPECT_EQ(member.postForm(location + "/bearbeiten", withAction("einreichen")).status, 303);
   auto guestView = server_->browser().get(location);
@@ -284,6 +285,8 @@ TEST_P(Library, SubmitReviewPublishAndVersionsThroughTheForms) {
   EXPECT_EQ(diff.status, 200);
   EXPECT_NE(diff.body.find("<del>"), std::string::npos);
   EXPECT_NE(diff.body.find("Geburtenstatistik"), std::string::npos);
+  // The comparison keeps the Markdown's lines (the diff is shown with white-space: pre-wrap).
+  EXPECT_NE(diff.body.find(">### Für Mitarbeitende\n\nWeniger "), std::string::npos) << diff.body;
   EXPECT_EQ(server_->browser().get(location + "/versionen/1").status, 200);
   EXPECT_NE(server_->browser().get(location + "/versionen/1").body.find("Einwohnermeldeamt"), std::string::npos);
 }

@@ -27,6 +27,23 @@ std::vector<std::pair<std::filesystem::path, std::string>> templateTexts() {
   return out;
 }
 
+// Where line breaks are shown (a textarea, <pre>, and the diff views with white-space: pre-wrap),
+// a variable needs :pre_escape; the default HTML escaping turns line breaks into spaces, which
+// collapsed what the user typed (Markdown, code translations, a mapping table) into one line on
+// every redisplay. Returns the [begin, end) ranges of such elements' contents.
+std::vector<std::pair<size_t, size_t>> whitespaceKeepingContents(const std::string& content) {
+  std::vector<std::pair<size_t, size_t>> ranges;
+  std::regex opening(R"re(<(textarea|pre|p)\b([^>]*)>)re");
+  for (std::sregex_iterator it(content.begin(), content.end(), opening), end; it != end; ++it) {
+    const std::string tag = (*it)[1].str();
+    if (tag == "p" && (*it)[2].str().find("opgv-diff") == std::string::npos) continue;
+    size_t begin = static_cast<size_t>(it->position() + it->length());
+    size_t close = content.find("</" + tag + ">", begin);
+    if (close != std::string::npos) ranges.emplace_back(begin, close);
+  }
+  return ranges;
+}
+
 TEST(Templates, EveryTemplateStartsWithAutoescape) {
   auto templates = templateTexts();
   for (const auto& [path, content] : templates) {
@@ -37,33 +54,39 @@ TEST(Templates, EveryTemplateStartsWithAutoescape) {
 
 // Unescaped output is allowed only for *_MARKDOWN variables, which the renderer fills with
 // Markdown rendered in safe mode; any other modifier would bypass the auto-escaping. The one
-// exception is :pre_escape as a textarea's content: it escapes like the default but keeps line
-// breaks (see TextareasKeepLineBreaks).
+// exception is :pre_escape inside elements that show line breaks: it escapes like the default but
+// keeps them (see WhitespaceKeepingElementsKeepLineBreaks).
 TEST(Templates, OnlyMarkdownVariablesAreUnescaped) {
   std::regex modifier(R"(\{\{([A-Z0-9_]+):([^}]*)\}\})");
   for (const auto& [path, content] : templateTexts()) {
     for (std::sregex_iterator it(content.begin(), content.end(), modifier), end; it != end; ++it) {
       auto name = (*it)[1].str();
-      if ((*it)[2].str() == "pre_escape" && content.compare(it->position() + it->length(), 11, "</textarea>") == 0) continue;
+      if ((*it)[2].str() == "pre_escape") {
+        auto position = static_cast<size_t>(it->position());
+        bool inPlace = false;
+        for (const auto& [begin, end] : whitespaceKeepingContents(content)) inPlace = inPlace || (position >= begin && position < end);
+        EXPECT_TRUE(inPlace) << path << ": " << it->str() << " outside a textarea, <pre> or diff";
+        continue;
+      }
       EXPECT_EQ((*it)[2].str(), "none") << path << ": " << it->str();
       EXPECT_TRUE(name.size() > 9 && name.substr(name.size() - 9) == "_MARKDOWN") << path << ": " << it->str();
     }
   }
 }
 
-// The default HTML escaping turns line breaks into spaces. In a textarea that collapses what the
-// user typed (Markdown, code translations, a mapping table) into one line on every redisplay, so
-// textarea contents use :pre_escape, which escapes the same characters and keeps the breaks.
-TEST(Templates, TextareasKeepLineBreaks) {
-  std::regex plain(R"(\{\{[A-Z0-9_]+\}\}</textarea>)");
-  size_t textareas = 0;
+TEST(Templates, WhitespaceKeepingElementsKeepLineBreaks) {
+  std::regex variable(R"(\{\{([A-Z0-9_]+)(:[^}]*)?\}\})");
+  size_t checked = 0;
   for (const auto& [path, content] : templateTexts()) {
-    for (size_t at = content.find("</textarea>"); at != std::string::npos; at = content.find("</textarea>", at + 1)) ++textareas;
-    for (std::sregex_iterator it(content.begin(), content.end(), plain), end; it != end; ++it) {
-      ADD_FAILURE() << path << ": " << it->str() << " loses line breaks; use :pre_escape";
+    for (const auto& [begin, end] : whitespaceKeepingContents(content)) {
+      std::string inside = content.substr(begin, end - begin);
+      for (std::sregex_iterator it(inside.begin(), inside.end(), variable), stop; it != stop; ++it) {
+        ++checked;
+        if ((*it)[2].str() != ":pre_escape") ADD_FAILURE() << path << ": " << it->str() << " loses line breaks; use :pre_escape";
+      }
     }
   }
-  EXPECT_GT(textareas, 5u);
+  EXPECT_GT(checked, 12u);
 }
 
 // A variable right after an attribute value stands where an attribute name goes; the HTML

@@ -64,15 +64,6 @@ std::string columnLetters(int64_t column) {
   return letters;
 }
 
-std::optional<std::string> encodeKey(std::span<const Value> values) {
-  std::string key;
-  for (const Value& value : values) {
-    if (value.isNull()) return std::nullopt;
-    appendUniqueKey(key, value);
-  }
-  return key;
-}
-
 struct TableValidator::Impl {
   // 1-based column of a schema field; 0 when the file had no header to map (empty file, a
   // reading error before the first row) or the field has no column.

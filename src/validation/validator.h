@@ -110,7 +110,8 @@ class TableValidator {
   TableValidator& operator=(const TableValidator&) = delete;
 
   // Keys of another resource that this table's foreign keys point to (resource name →
-  // set of encoded keys; see encodeKey). Must be given before the first row.
+  // set of keys, each its parts' appendUniqueKey one after the other, as collectKeys makes
+  // them). Must be given before the first row.
   void setReferencedKeys(const std::string& resource, std::shared_ptr<const KeySet> keys);
   // Resources whose foreign keys need the keys of this table: collect them while validating.
   // `fields` are the referenced fields.
@@ -144,10 +145,6 @@ class TableValidator {
   Report report_;
   std::function<void(const RowOutcome&)> onRow_;
 };
-
-// Key of several values (foreign keys, primary keys): the uniqueKey of each value, separated by
-// U+001F. Null values make no key (nullopt): Table Schema does not check keys with a null part.
-std::optional<std::string> encodeKey(std::span<const Value> values);
 
 // Excel-style column name for a 1-based column: 1 → A, 28 → AB.
 std::string columnLetters(int64_t column);

@@ -365,9 +365,8 @@ Result<ImportProfile> parseProfile(const json& d, const fs::path& baseDir) {
     if (a.contains("prefix") == a.contains("table")) {
       read.error("/aggregate", "Bitte genau eines von „prefix“ und „table“ angeben.");
     }
-    static const std::set<std::string> methods = {"summe", "mittelwert", "gewichteter_mittelwert", "keine"};
     auto checkMethod = [&](const std::string& method, const std::string& pointer) {
-      if (!methods.count(method)) {
+      if (!isAggregationMethod(method)) {
         read.error(pointer, "Unbekannte Methode " + inQuotesDe(method) +
                                 " (erlaubt: summe, mittelwert, gewichteter_mittelwert, keine).");
       }
@@ -391,6 +390,10 @@ Result<ImportProfile> parseProfile(const json& d, const fs::path& baseDir) {
     return invalid(std::move(errors), "Das Import-Profil ist fehlerhaft.");
   }
   return p;
+}
+
+bool isAggregationMethod(std::string_view method) {
+  return method == "summe" || method == "mittelwert" || method == "gewichteter_mittelwert" || method == "keine";
 }
 
 Result<ImportProfile> loadProfile(const fs::path& path) {

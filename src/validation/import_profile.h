@@ -15,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -86,6 +87,9 @@ struct ImportProfile {
   std::optional<ProfileAggregation> aggregation;
   nlohmann::json descriptor;
 };
+
+// summe, mittelwert, gewichteter_mittelwert or keine (aggregate.method and aggregate.methods).
+bool isAggregationMethod(std::string_view method);
 
 // Reads and checks a profile; relative paths (mapping tables) are resolved against `baseDir`.
 Result<ImportProfile> parseProfile(const nlohmann::json& descriptor, const std::filesystem::path& baseDir);

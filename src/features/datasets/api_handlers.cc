@@ -96,11 +96,7 @@ Result<MappingInput> mappingInput(const json& body) {
               if (!codes->is_object()) {
                 errors.push_back({key + ".codes", "Erwartet wird ein Objekt „alter Wert“ → „neuer Wert“."});
               } else {
-                std::string lines;
-                for (const auto& [from, to] : codes->items()) {
-                  lines += from + " = " + (to.is_string() ? to.get<std::string>() : to.dump()) + "\n";
-                }
-                input.codes[field] = lines;
+                input.codes[field] = assignmentLines(*codes);
               }
             }
           }
@@ -159,9 +155,7 @@ Result<MappingInput> mappingInput(const json& body) {
         if (methods->is_string()) {
           agg.methods = methods->get<std::string>();
         } else if (methods->is_object()) {
-          for (const auto& [value, method] : methods->items()) {
-            agg.methods += value + " = " + (method.is_string() ? method.get<std::string>() : method.dump()) + "\n";
-          }
+          agg.methods = assignmentLines(*methods);
         } else {
           errors.push_back({"aggregation", "„methods“: erwartet wird ein Objekt wie {\"EW\": \"summe\"}."});
         }

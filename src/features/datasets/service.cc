@@ -96,13 +96,6 @@ std::string factorText(const json& value) {
   return text;
 }
 
-// „alt = neu“ per line ↔ the profile's codes object.
-std::string codesText(const json& codes) {
-  std::string text;
-  if (!codes.is_object()) return text;
-  for (const auto& [from, to] : codes.items()) text += from + " = " + (to.is_string() ? to.get<std::string>() : to.dump()) + "\n";
-  return text;
-}
 
 std::optional<json> parseCodes(const std::string& text, std::string* badLine) {
   json codes = json::object();
@@ -193,20 +186,6 @@ std::optional<json> parseAreaTable(const std::string& text, std::vector<FieldErr
   return rows;
 }
 
-const std::set<std::string>& aggregationMethods() {
-  static const std::set<std::string> methods = {"summe", "mittelwert", "gewichteter_mittelwert", "keine"};
-  return methods;
-}
-
-std::string methodsText(const json& methods) {
-  std::string text;
-  if (!methods.is_object()) return text;
-  for (const auto& [value, method] : methods.items()) {
-    text += value + " = " + (method.is_string() ? method.get<std::string>() : method.dump()) + "\n";
-  }
-  return text;
-}
-
 json typedCell(const validation::Value& value) { return value.isNull() ? json() : validation::toJson(value); }
 
 // Keeps the cancel check and the progress writes cheap: at most every 300 ms.
@@ -224,6 +203,13 @@ class Throttle {
 };
 
 }  // namespace
+
+std::string assignmentLines(const json& object) {
+  std::string text;
+  if (!object.is_object()) return text;
+  for (const auto& [from, to] : object.items()) text += from + " = " + (to.is_string() ? to.get<std::string>() : to.dump()) + "\n";
+  return text;
+}
 
 DatasetService::DatasetService(db::Database& database, const Clock& clock, std::shared_ptr<const models::ModelService> models,
                                fs::path modelsDir)
@@ -640,7 +626,7 @@ Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, in
     if (fields.contains(field.name) && fields[field.name].is_object()) {
       const json& s = fields[field.name];
       if (s.contains("scale")) mf.scale = factorText(s["scale"]);
-      if (s.contains("codes")) mf.codes = codesText(s["codes"]);
+      if (s.contains("codes")) mf.codes = assignmentLines(s["codes"]);
     }
     if (auto it = input.source.find(field.name); it != input.source.end() && !input.profile) mf.source = it->second;
     if (auto it = input.constant.find(field.name); it != input.constant.end() && !input.profile) mf.constant = it->second;
@@ -718,7 +704,7 @@ Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, in
     agg.method = previousAggregate.value("method", agg.method);
     agg.weight_column = previousAggregate.value("weightColumn", "");
     agg.method_by = previousAggregate.value("methodBy", "");
-    agg.methods = methodsText(previousAggregate.value("methods", json::object()));
+    agg.methods = assignmentLines(previousAggregate.value("methods", json::object()));
   }
   for (const auto& f : target.fields) {  // sensible defaults for the form
     bool numeric = f.type() == validation::FieldType::kNumber || f.type() == validation::FieldType::kInteger;
@@ -772,7 +758,7 @@ Result<MappingDraft> DatasetService::mappingDraft(const auth::Principal& who, in
         auto eq = line.find('=');
         std::string value = eq == std::string::npos ? "" : strings::trim(line.substr(0, eq));
         std::string method = eq == std::string::npos ? "" : strings::trim(line.substr(eq + 1));
-        if (value.empty() || !aggregationMethods().contains(method)) {
+        if (value.empty() || !validation::isAggregationMethod(method)) {
           aggProblems.push_back({"zusammenfassen.methoden", "Abweichende Rechnung, Zeile " + std::to_string(lineNumber) + " („" +
                                                                 line.substr(0, 60) + "“): Bitte „Wert = Rechnung“ eintragen; "
                                                                 "Rechnung ist summe, mittelwert, gewichteter_mittelwert oder keine."});

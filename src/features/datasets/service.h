@@ -42,6 +42,10 @@ struct NewUpload {
   std::string_view bytes;
 };
 
+// A JSON object {"alt": "neu"} as the form's lines „alt = neu“ (code translations, per-value
+// aggregation rules); the form and the API send these lines.
+std::string assignmentLines(const nlohmann::json& object);
+
 // One model field in the mapping form.
 struct MappingField {
   std::string field;
